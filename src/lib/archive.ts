@@ -1,0 +1,220 @@
+import { IssueSchema, type IssueFrontMatter } from '../schemas/issue.ts';
+import { SeriesSchema, type Series } from '../schemas/series.ts';
+import { yearOf } from './dates.ts';
+import { parseIssueFile, type ParsedSection } from './issue-file.ts';
+import { issueLabel, issueSlug } from './issue-number.ts';
+import type { Problem } from './problems.ts';
+import { validateYaml } from './schema-problems.ts';
+import { parseYamlSource } from './yaml-source.ts';
+
+/**
+ * The archive's layout inside the content folder:
+ *
+ *   <series>/series.yaml            the series record
+ *   <series>/<year>/<issue>.md      one issue (issue = 59, 12-13, zk1), dated in <year>
+ *   <series>/<year>/<issue>/…       that issue's images and original file
+ */
+
+/** A file of the content folder: its path relative to the folder (with "/") and its text. */
+export interface ContentFile {
+  /** Relative path, e.g. nlzf/2022/59.md. */
+  path: string;
+  /** The file's text; undefined for files that are not read (images, originals). */
+  text: string | undefined;
+}
+
+/** A validated issue with everything derived from its place in the archive. */
+export interface ArchiveIssue {
+  /** The file's path as given to `checkArchive` (for messages). */
+  file: string;
+  /** The series record. */
+  series: Series;
+  /** Issue slug: 59, 12-13, zk1. */
+  slug: string;
+  /** Year of the issue date (and its folder). */
+  year: number;
+  /** Validated front matter. */
+  data: IssueFrontMatter;
+  /** Parsed body. */
+  sections: ParsedSection[];
+}
+
+/** The whole archive, valid parts only, with every problem found. */
+export interface Archive {
+  /** Valid series records, by slug order. */
+  series: Series[];
+  /** Valid issues (drafts included), by series, date and number. */
+  issues: ArchiveIssue[];
+  /** Every problem in every file. */
+  problems: Problem[];
+}
+
+/** Which files of the content folder are read as text. */
+export function isContentText(path: string): boolean {
+  return /\.(md|ya?ml)$/i.test(path);
+}
+
+/** Validates a whole content folder: every file, every rule, every problem at once. */
+export function checkArchive(files: readonly ContentFile[], root = 'content'): Archive {
+  const problems: Problem[] = [];
+  const display = (path: string) => `${root.replace(/\/+$/, '')}/${path}`;
+  const seriesBySlug = new Map<string, Series>();
+  const issueFiles: { file: ContentFile; seriesSlug: string; year: string; slug: string }[] = [];
+
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const parts = file.path.split('/');
+    const shown = display(file.path);
+    if (parts.length === 2 && parts[1] === 'series.yaml') {
+      const source = parseYamlSource(file.text ?? '', shown);
+      problems.push(...source.problems);
+      if (source.problems.length) continue;
+      const { data, problems: found } = validateYaml(SeriesSchema, source, shown, 'a series record');
+      problems.push(...found);
+      if (!data) continue;
+      if (data.slug !== parts[0]) {
+        problems.push({
+          file: shown, line: source.lineOf(['slug']), field: 'slug',
+          expected: `the folder's name "${parts[0]}"`, found: `"${data.slug}"`,
+          fix: `rename the folder to "${data.slug}" or set slug: ${parts[0]}`,
+        });
+        continue;
+      }
+      seriesBySlug.set(data.slug, data);
+    } else if (parts.length === 3 && /^\d{4}$/.test(parts[1]!) && parts[2]!.endsWith('.md')) {
+      issueFiles.push({ file, seriesSlug: parts[0]!, year: parts[1]!, slug: parts[2]!.slice(0, -3) });
+    } else if (parts.length >= 4 && /^\d{4}$/.test(parts[1]!)) {
+      // An issue's images and original file live in a folder named like the issue.
+      continue;
+    } else if (isContentText(file.path) && !(parts.length === 1 && /^readme\.md$/i.test(file.path))) {
+      problems.push({
+        file: shown, line: 0, field: 'file name',
+        expected: 'a series record <series>/series.yaml or an issue file <series>/<year>/<issue>.md',
+        found: `a file at ${file.path}`,
+        fix: 'move the file to its place (see README, "Content layout") or remove it',
+      });
+    }
+  }
+
+  const issues: ArchiveIssue[] = [];
+  for (const { file, seriesSlug, year, slug } of issueFiles) {
+    const checked = checkIssue(file, display(file.path), seriesBySlug.get(seriesSlug), seriesSlug, year, slug, problems);
+    if (checked) issues.push(checked);
+  }
+  checkUniqueNumbers(issues, problems);
+  issues.sort((a, b) => a.series.slug.localeCompare(b.series.slug) || a.data.date.localeCompare(b.data.date) || a.data.number - b.data.number);
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { series: [...seriesBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)), issues, problems };
+}
+
+function checkIssue(
+  file: ContentFile,
+  shown: string,
+  series: Series | undefined,
+  seriesSlug: string,
+  year: string,
+  slug: string,
+  problems: Problem[],
+): ArchiveIssue | undefined {
+  const parsed = parseIssueFile(file.text ?? '', shown);
+  problems.push(...parsed.problems);
+  if (!parsed.frontMatter || parsed.frontMatter.problems.length) return undefined;
+  const source = parsed.frontMatter;
+  const { data, problems: found } = validateYaml(IssueSchema, source, shown, 'an issue');
+  problems.push(...found);
+  if (!series) {
+    problems.push({
+      file: shown, line: 0, field: 'series',
+      expected: `a valid series record ${seriesSlug}/series.yaml for this folder`, found: 'none',
+      fix: `add ${seriesSlug}/series.yaml (slug, title, masthead, sections), or correct the one there`,
+    });
+  }
+  if (!data || !series) return undefined;
+  const before = problems.length;
+  const expectedSlug = issueSlug(data);
+  if (expectedSlug !== slug) {
+    problems.push({
+      file: shown, line: source.lineOf(['number']), field: 'file name',
+      expected: `${expectedSlug}.md for ${issueLabel(data)}`, found: `${slug}.md`,
+      fix: `rename the file to ${expectedSlug}.md, or correct "number"`,
+    });
+  }
+  if (String(yearOf(data.date)) !== year) {
+    problems.push({
+      file: shown, line: source.lineOf(['date']), field: 'date',
+      expected: `a date in ${year}, the year of the folder`, found: data.date,
+      fix: `move the file to ${seriesSlug}/${yearOf(data.date)}/, or correct "date"`,
+    });
+  }
+  const headings = parsed.sections.map((s) => s.name);
+  if (headings.join('\n') !== data.sections.join('\n')) {
+    problems.push({
+      file: shown, line: source.lineOf(['sections']), field: 'sections',
+      expected: `the section headings of the body in order (${headings.join('、') || 'none'})`,
+      found: data.sections.join('、'),
+      fix: 'make the "sections" list and the ## headings name the same sections in the same order',
+    });
+  }
+  data.sections.forEach((name, index) => {
+    if (!series.sections.some((s) => s.name === name)) {
+      problems.push({
+        file: shown, line: source.lineOf(['sections', index]), field: `sections[${index}]`,
+        expected: `a section of the series (${series.sections.map((s) => s.name).join('、')})`, found: `"${name}"`,
+        fix: `add { name: ${name}, slug: … } to ${seriesSlug}/series.yaml, or correct the name`,
+      });
+    }
+  });
+  const seenIds = new Map<string, number>();
+  for (const section of parsed.sections) {
+    if (!section.articles.length) {
+      problems.push({
+        file: shown, line: section.line, field: 'body',
+        expected: `at least one article in section "${section.name}"`, found: 'an empty section',
+        fix: 'add its articles (### 〈title〉 {#id}) or remove the section from the body and the "sections" list',
+      });
+    }
+    for (const article of section.articles) {
+      if (!article.id) continue;
+      const first = seenIds.get(article.id);
+      if (first !== undefined) {
+        problems.push({
+          file: shown, line: article.line, field: 'heading',
+          expected: 'article ids unique within the issue', found: `#${article.id} again (first at line ${first})`,
+          fix: 'give this article an id of its own; keep the published one where it was',
+        });
+      } else seenIds.set(article.id, article.line);
+      if (article.kind === 'lead' && !article.blocks.length) {
+        problems.push({
+          file: shown, line: article.line, field: 'body',
+          expected: 'a paragraph for the lead phrase to run into', found: 'none',
+          fix: 'write the article text below the lead-phrase heading',
+        });
+      }
+    }
+  }
+  if (problems.length > before) return undefined;
+  return { file: shown, series, slug, year: Number(year), data, sections: parsed.sections };
+}
+
+function checkUniqueNumbers(issues: readonly ArchiveIssue[], problems: Problem[]): void {
+  const seen = new Map<string, ArchiveIssue>();
+  for (const issue of issues) {
+    const scope = issue.series.numbering === 'yearly' ? `${issue.series.slug}/${issue.year}` : issue.series.slug;
+    const numbers = issue.data.numberEnd === undefined ? [issue.data.number] : range(issue.data.number, issue.data.numberEnd);
+    for (const number of numbers) {
+      const key = `${scope}/${issue.data.supplement ? 'zk' : ''}${number}`;
+      const other = seen.get(key);
+      if (other) {
+        problems.push({
+          file: issue.file, line: 0, field: 'number',
+          expected: `a number not used by another issue of the series${issue.series.numbering === 'yearly' ? ' in the same year' : ''}`,
+          found: `第${number}期, also in ${other.file}`,
+          fix: 'correct the number of one of the two issues',
+        });
+      } else seen.set(key, issue);
+    }
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

@@ -1,0 +1,27 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkArchive, isContentText, type Archive, type ContentFile } from './archive.ts';
+
+/** The content folder: CONTENT_DIR if set (relative to the working directory), else ./content. */
+export function contentDir(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(env.CONTENT_DIR || 'content');
+}
+
+/** Every file below a folder (following links), relative paths with "/", text read for content files. */
+export async function readContentFiles(dir: string): Promise<ContentFile[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile() || entry.isSymbolicLink());
+  return Promise.all(
+    files.map(async (entry) => {
+      const full = path.join(entry.parentPath, entry.name);
+      const relative = path.relative(dir, full).split(path.sep).join('/');
+      return { path: relative, text: isContentText(relative) ? await readFile(full, 'utf8') : undefined };
+    }),
+  );
+}
+
+/** Reads and checks the archive in a content folder; problems name files relative to the working directory. */
+export async function loadArchive(dir: string = contentDir()): Promise<Archive> {
+  const shown = path.relative(process.cwd(), dir) || '.';
+  return checkArchive(await readContentFiles(dir), shown.split(path.sep).join('/'));
+}

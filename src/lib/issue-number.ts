@@ -1,0 +1,41 @@
+/** Issue numbers as printed (第59期, 第12-13期, 增刊第1期) and as they appear in URLs and file names (59, 12-13, zk1). */
+
+/** The parts of an issue's front matter that make up its number. */
+export interface IssueNumber {
+  /** 第N期: the issue's number within its series (or within the year, for series that restart yearly). */
+  number: number;
+  /** Last number of a combined issue (第12-13期); absent for a single issue. */
+  numberEnd?: number | undefined;
+  /** True for a supplement (增刊); its number counts supplements, not regular issues. */
+  supplement?: boolean | undefined;
+}
+
+const SLUG = /^(zk)?([1-9]\d*)(?:-([1-9]\d*))?$/;
+
+/** The ASCII form used in URLs and file names: 59, 12-13, zk1. */
+export function issueSlug(issue: IssueNumber): string {
+  const range = issue.numberEnd === undefined ? `${issue.number}` : `${issue.number}-${issue.numberEnd}`;
+  return issue.supplement ? `zk${range}` : range;
+}
+
+/** Reads a slug back (59, 12-13, zk1); undefined when it is not one. */
+export function parseIssueSlug(slug: string): IssueNumber | undefined {
+  const match = SLUG.exec(slug);
+  if (!match) return undefined;
+  const number = Number(match[2]);
+  const numberEnd = match[3] === undefined ? undefined : Number(match[3]);
+  if (numberEnd !== undefined && numberEnd <= number) return undefined;
+  return { number, ...(numberEnd !== undefined && { numberEnd }), ...(match[1] && { supplement: true }) };
+}
+
+/** The printed label: 第59期, 第12-13期, 增刊第1期. */
+export function issueLabel(issue: IssueNumber): string {
+  const range = issue.numberEnd === undefined ? `${issue.number}` : `${issue.number}-${issue.numberEnd}`;
+  return `${issue.supplement ? '增刊' : ''}第${range}期`;
+}
+
+/** The label with the running total where a series prints one: 第59期（总第120期）. */
+export function issueLabelWithTotal(issue: IssueNumber & { totalNumber?: number | undefined }): string {
+  const label = issueLabel(issue);
+  return issue.totalNumber === undefined ? label : `${label}（总第${issue.totalNumber}期）`;
+}

@@ -1,0 +1,36 @@
+import { z } from 'astro/zod';
+import { IsoDateSchema, SlugSchema, TextSchema } from './common.ts';
+
+/** How an article shows its title: a heading, a run-in lead phrase (国防教育，入脑入行。…), or none. */
+export const ArticleKindSchema = z.enum(['titled', 'lead', 'untitled']);
+
+/** An article entry, derived at build time from its issue file (one per ### heading). */
+export const ArticleSchema = z.strictObject({
+  /** Stable short ASCII id written in the issue file; the URL segment and the anchor in the issue page. */
+  id: SlugSchema,
+  /** The title for lists, search and the page title (a lead phrase without its closing 。). */
+  title: TextSchema,
+  /** The title exactly as printed (a lead phrase keeps its 。); empty for an untitled item. */
+  printedTitle: z.string(),
+  /** How the title is printed. */
+  kind: ArticleKindSchema,
+  /** Series slug. */
+  series: SlugSchema,
+  /** Issue slug (59, 12-13, zk1). */
+  issue: z.string(),
+  /** Issue date (ISO). */
+  date: IsoDateSchema,
+  /** Year of the issue date. */
+  year: z.int(),
+  /** Section name as printed. */
+  section: TextSchema,
+  /** Section slug from the series record. */
+  sectionSlug: SlugSchema,
+  /** Position of the article in its issue, from 0. */
+  order: z.int().nonnegative(),
+});
+
+/** A derived article record. */
+export type Article = z.output<typeof ArticleSchema>;
+/** titled | lead | untitled. */
+export type ArticleKind = z.output<typeof ArticleKindSchema>;

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { checkArchive } from '../../src/lib/archive.ts';
+import { formatProblem, formatProblems } from '../../src/lib/problems.ts';
+import { archiveWith, ISSUE_59, issue59With, SERIES_YAML } from './helpers.ts';
+
+function messages(issues: Record<string, string>, seriesYaml?: string): string[] {
+  return checkArchive(archiveWith(issues, seriesYaml)).problems.map(formatProblem);
+}
+
+describe('content check', () => {
+  it('accepts the bundled archive', () => {
+    const archive = checkArchive(archiveWith({ 'nlzf/2022/59.md': ISSUE_59 }));
+    expect(archive.problems).toEqual([]);
+    expect(archive.issues.map((i) => `${i.series.slug}/${i.year}/${i.slug}`)).toEqual(['nlzf/2022/59']);
+    expect(archive.issues[0]!.sections.map((s) => s.articles.map((a) => `${a.id}:${a.kind}`))).toEqual([
+      ['minqing:titled', 'choujian:titled'],
+      ['guofang:lead', 'shici:lead', 'fangxun:lead'],
+    ]);
+  });
+
+  it('reports YAML syntax errors with line and column', () => {
+    expect(messages({ 'nlzf/2022/59.md': issue59With('number: 59', 'number: [59') })).toEqual([
+      expect.stringMatching(/^content\/nlzf\/2022\/59\.md:\d+  YAML \(column \d+\)  expected valid YAML, found .+  → correct the YAML syntax/),
+    ]);
+  });
+
+  it('reports every wrong field at once, each with its line', () => {
+    const text = issue59With('number: 59', 'number: "59"\nvolume: 3').replace('date: 2022-07-28', 'date: 2022-02-30');
+    expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
+      'content/nlzf/2022/59.md:2  number  expected a whole number such as 59, found "59"  → correct the value of "number"',
+      'content/nlzf/2022/59.md:3  volume  expected only the known fields of an issue, found an unknown field "volume"  → remove the field or correct its spelling (the README lists every field)',
+      'content/nlzf/2022/59.md:4  date  expected a real calendar date written YYYY-MM-DD, found "2022-02-30"  → correct the value of "date"',
+    ]);
+  });
+
+  it('reports a missing field', () => {
+    expect(messages({ 'nlzf/2022/59.md': issue59With('date: 2022-07-28\n', '') })).toEqual([
+      'content/nlzf/2022/59.md:2  date  expected a date written YYYY-MM-DD, found nothing  → add the field "date"',
+    ]);
+  });
+
+  it('requires the front matter sections to equal the headings, in order', () => {
+    const text = issue59With('  - 市局工作\n  - 学校动态', '  - 学校动态\n  - 市局工作');
+    expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
+      'content/nlzf/2022/59.md:7  sections  expected the section headings of the body in order (市局工作、学校动态), found 学校动态、市局工作  → make the "sections" list and the ## headings name the same sections in the same order',
+    ]);
+  });
+
+  it('requires sections to be listed in the series record', () => {
+    const text = issue59With('  - 学校动态', '  - 基层动态').replace('## 学校动态', '## 基层动态');
+    expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
+      'content/nlzf/2022/59.md:8  sections[1]  expected a section of the series (市局工作、学校动态), found "基层动态"  → add { name: 基层动态, slug: … } to nlzf/series.yaml, or correct the name',
+    ]);
+  });
+
+  it('refuses articles outside a section and text outside an article', () => {
+    const text = issue59With('## 市局工作\n', '### 开篇 {#kaipian}\n\n正文。\n\n## 市局工作\n\n游离的一段。\n');
+    expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
+      'content/nlzf/2022/59.md:26  heading  expected every article (###) inside a section (## 〈section name〉), found article "开篇" before the first section  → add the section heading (## 〈name〉) above the article',
+      'content/nlzf/2022/59.md:28  body  expected a section heading (## 〈name〉) before any text, found "正文。"  → move the text into an article of a section',
+      'content/nlzf/2022/59.md:32  body  expected text inside an article (below a ### heading), found "游离的一段。"  → add an article heading (### 〈title〉 {#id}, or ### {#id} for an untitled item) above this text',
+    ]);
+  });
+
+  it('requires one well-formed, unique id per article', () => {
+    const text = issue59With('{#choujian}', '{#minqing}').replace(' {#guofang .lead}', ' {.lead}').replace('{#shici .lead}', '{#Shi_ci .lead}');
+    expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
+      'content/nlzf/2022/59.md:38  heading  expected article ids unique within the issue, found #minqing again (first at line 28)  → give this article an id of its own; keep the published one where it was',
+      'content/nlzf/2022/59.md:48  heading  expected one article id in braces after the title, e.g. ### 标题 {#minqing}, found "国防教育，入脑入行。 {.lead}" without an id  → write one short ASCII id in braces at the end of the heading; never change an id once published',
+      'content/nlzf/2022/59.md:52  heading  expected an article id of a-z, 0-9 and "-" (at most 32 characters), found "#Shi_ci"  → choose a short ASCII id such as "minqing" or "a3"',
+    ]);
+  });
+
+  it('refuses empty sections', () => {
+    const text = issue59With(/## 学校动态[\s\S]*$/, '## 学校动态\n');
+    expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
+      'content/nlzf/2022/59.md:46  body  expected at least one article in section "学校动态", found an empty section  → add its articles (### 〈title〉 {#id}) or remove the section from the body and the "sections" list',
+    ]);
+  });
+
+  it('requires the file name to agree with the number and the folder with the year', () => {
+    expect(messages({ 'nlzf/2021/60.md': ISSUE_59 })).toEqual([
+      'content/nlzf/2021/60.md:2  file name  expected 59.md for 第59期, found 60.md  → rename the file to 59.md, or correct "number"',
+      'content/nlzf/2021/60.md:3  date  expected a date in 2021, the year of the folder, found 2022-07-28  → move the file to nlzf/2022/, or correct "date"',
+    ]);
+  });
+
+  it('requires issue numbers unique within a series, per year where numbering restarts', () => {
+    const combined = issue59With('number: 59', 'number: 58\nnumberEnd: 59');
+    expect(messages({ 'nlzf/2022/59.md': ISSUE_59, 'nlzf/2022/58-59.md': combined })).toEqual([
+      'content/nlzf/2022/59.md  number  expected a number not used by another issue of the series, found 第59期, also in content/nlzf/2022/58-59.md  → correct the number of one of the two issues',
+    ]);
+    const nextYear = issue59With('date: 2022-07-28', 'date: 2023-07-28');
+    expect(messages({ 'nlzf/2022/59.md': ISSUE_59, 'nlzf/2023/59.md': nextYear })).toHaveLength(1);
+    const yearly = SERIES_YAML.replace('numbering: continuous', 'numbering: yearly');
+    expect(messages({ 'nlzf/2022/59.md': ISSUE_59, 'nlzf/2023/59.md': nextYear }, yearly)).toEqual([]);
+  });
+
+  it('checks the series record: schema, folder name, reserved paths', () => {
+    expect(messages({ 'nlzf/2022/59.md': ISSUE_59 }, SERIES_YAML.replace('slug: nlzf', 'slug: search'))).toEqual([
+      'content/nlzf/2022/59.md  series  expected a valid series record nlzf/series.yaml for this folder, found none  → add nlzf/series.yaml (slug, title, masthead, sections), or correct the one there',
+      'content/nlzf/series.yaml:2  slug  expected a slug that is not one of the site\'s own paths (404, _astro, api, assets, feeds, pagefind, rss.xml, search, sections, sitemap-0.xml, sitemap-index.xml), found "search"  → correct the value of "slug"',
+    ]);
+    expect(messages({}, SERIES_YAML.replace('slug: nlzf', 'slug: other'))).toEqual([
+      'content/nlzf/series.yaml:2  slug  expected the folder\'s name "nlzf", found "other"  → rename the folder to "other" or set slug: nlzf',
+    ]);
+  });
+
+  it('refuses files in the wrong place and files without front matter', () => {
+    expect(messages({ 'nlzf/59.md': ISSUE_59, 'nlzf/2022/60.md': '第60期\n' })).toEqual([
+      'content/nlzf/2022/60.md:1  front matter  expected a front matter block between two "---" lines at the top of the file, found "第60期"  → start the file with "---", the issue fields (number, date, sections …), and "---"',
+      'content/nlzf/59.md  file name  expected a series record <series>/series.yaml or an issue file <series>/<year>/<issue>.md, found a file at nlzf/59.md  → move the file to its place (see README, "Content layout") or remove it',
+    ]);
+  });
+
+  it('reads CRLF files with a BOM the same as LF files', () => {
+    const crlf = `\uFEFF${ISSUE_59.replace(/\n/g, '\r\n')}`;
+    const archive = checkArchive(archiveWith({ 'nlzf/2022/59.md': crlf }));
+    expect(archive.problems).toEqual([]);
+    expect(archive.issues[0]!.sections[1]!.articles[1]!.printedTitle).toBe('重温誓词，不忘初心。');
+  });
+
+  it('sums up every problem of every file', () => {
+    const broken = checkArchive(archiveWith({ 'nlzf/2022/59.md': issue59With('number: 59', 'number: x'), 'nlzf/2022/60.md': '' }));
+    expect(formatProblems(broken.problems).split('\n').at(-1)).toBe('2 problems in 2 files');
+  });
+});

@@ -19,8 +19,8 @@ export const PrintedSchema = z.strictObject({
   copies: z.int().positive().optional(),
 });
 
-/** The front matter of an issue file (content/<series>/<year>/<issue>.md). */
-export const IssueSchema = z.strictObject({
+/** The fields of an issue file's front matter (content/<series>/<year>/<issue>.md). */
+const IssueFields = z.strictObject({
   /** 第N期: a positive whole number, unique within the series (within the year if numbering restarts yearly). */
   number: z.int({ error: 'expected a whole number such as 59' }).positive(),
   /** Last number of a combined issue (第12-13期), greater than `number`; absent for a single issue. */
@@ -43,12 +43,45 @@ export const IssueSchema = z.strictObject({
   printed: PrintedSchema.optional(),
   /** True keeps the issue off every page, feed, sitemap and search index; default false. */
   draft: z.boolean().default(false),
-}).refine((issue) => issue.numberEnd === undefined || issue.numberEnd > issue.number, {
+});
+
+/** The front matter of an issue file, with its cross-field rules. */
+export const IssueSchema = IssueFields.refine((issue) => issue.numberEnd === undefined || issue.numberEnd > issue.number, {
   message: 'expected numberEnd to be greater than number (第12-13期 has number 12, numberEnd 13)',
   path: ['numberEnd'],
 });
 
+/** One article of an issue, as listed in the issue's table of contents. */
+export const IssueArticleSchema = z.strictObject({
+  /** The article's stable id. */
+  id: z.string(),
+  /** The title for lists and search. */
+  title: z.string(),
+  /** titled | lead | untitled. */
+  kind: z.enum(['titled', 'lead', 'untitled']),
+  /** Section name as printed. */
+  section: z.string(),
+});
+
+/** An issue entry of the site: the front matter plus what its place in the archive gives it. */
+export const IssueEntrySchema = IssueFields.extend({
+  /** Series slug (the folder). */
+  series: z.string(),
+  /** Issue slug (59, 12-13, zk1): the file name and URL segment. */
+  slug: z.string(),
+  /** Year of the issue date. */
+  year: z.int(),
+  /** The printed number label (第59期). */
+  label: z.string(),
+  /** Sections in printed order, with their slugs from the series record. */
+  sectionRefs: z.array(z.strictObject({ name: z.string(), slug: z.string() })),
+  /** Articles in printed order. */
+  articles: z.array(IssueArticleSchema),
+});
+
 /** Validated issue front matter. */
 export type IssueFrontMatter = z.output<typeof IssueSchema>;
+/** An issue entry of the site. */
+export type IssueEntry = z.output<typeof IssueEntrySchema>;
 /** One 报/送/发 line. */
 export type Distribution = z.output<typeof DistributionSchema>;

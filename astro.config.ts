@@ -1,0 +1,24 @@
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import rehypeSlug from 'rehype-slug';
+import { siteConfig } from './src/lib/site-config.ts';
+import rehypeLeadPhrase from './src/plugins/rehype-lead-phrase.ts';
+
+const site = siteConfig();
+
+export default defineConfig({
+  site: site.url,
+  base: site.base,
+  // Every page is a folder URL (/nlzf/2022/59/), the form the URL scheme documents.
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    processor: unified({
+      rehypePlugins: [rehypeSlug, rehypeLeadPhrase],
+      // Bulletins already print curly quotes; SmartyPants would rewrite ASCII ones and break the print-text round trip.
+      smartypants: false,
+    }),
+  },
+  integrations: [sitemap()],
+});

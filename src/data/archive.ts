@@ -1,0 +1,38 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { compareIssues, groupBy } from '../lib/navigation.ts';
+
+/** A series entry. */
+export type SeriesEntry = CollectionEntry<'series'>;
+/** An issue entry. */
+export type IssueEntry = CollectionEntry<'issues'>;
+/** An article entry. */
+export type ArticleEntry = CollectionEntry<'articles'>;
+
+/** Every series, by slug. */
+export async function allSeries(): Promise<SeriesEntry[]> {
+  return (await getCollection('series')).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Published issues, oldest first; of one series when given. */
+export async function allIssues(series?: string): Promise<IssueEntry[]> {
+  const issues = await getCollection('issues', (issue) => series === undefined || issue.data.series === series);
+  return issues.sort((a, b) => a.data.series.localeCompare(b.data.series) || compareIssues(a.data, b.data));
+}
+
+/** Articles of published issues: by series and issue order, then printed order. */
+export async function allArticles(): Promise<ArticleEntry[]> {
+  const order = new Map((await allIssues()).map((issue, index) => [issue.id, index]));
+  const key = (article: ArticleEntry) => order.get(`${article.data.series}/${article.data.year}/${article.data.issue}`) ?? 0;
+  return (await getCollection('articles')).sort((a, b) => key(a) - key(b) || a.data.order - b.data.order);
+}
+
+let byIssue: Promise<Map<string, ArticleEntry[]>> | undefined;
+
+/** The articles of one issue in printed order (grouped once per build, so each issue page is cheap). */
+export async function articlesOf(issue: IssueEntry): Promise<ArticleEntry[]> {
+  // The dev server keeps modules alive while content changes, so it regroups on every call.
+  if (!byIssue || import.meta.env.DEV) {
+    byIssue = allArticles().then((articles) => groupBy(articles, (a) => `${a.data.series}/${a.data.year}/${a.data.issue}`));
+  }
+  return (await byIssue).get(issue.id) ?? [];
+}

@@ -1,0 +1,31 @@
+import rss from '@astrojs/rss';
+import type { ArticleEntry } from './archive.ts';
+import { articlePath, withBase } from '../lib/urls.ts';
+
+/** How many of the newest articles a feed carries. */
+const FEED_ITEMS = 50;
+
+/** A full-content RSS feed of the newest articles of a list (oldest-first input). */
+export function articleFeed(options: {
+  title: string;
+  description: string;
+  site: URL | undefined;
+  articles: ArticleEntry[];
+  seriesTitles: Map<string, string>;
+}) {
+  const base = import.meta.env.BASE_URL;
+  const newest = [...options.articles].reverse().slice(0, FEED_ITEMS);
+  return rss({
+    title: options.title,
+    description: options.description,
+    site: options.site ?? 'http://localhost:4321',
+    customData: '<language>zh-CN</language>',
+    items: newest.map(({ data, rendered }) => ({
+      title: data.title,
+      link: withBase(base, articlePath(data.series, data.year, data.issue, data.id)),
+      pubDate: new Date(`${data.date}T00:00:00+08:00`),
+      categories: [options.seriesTitles.get(data.series) ?? data.series, data.section],
+      content: rendered?.html ?? '',
+    })),
+  });
+}

@@ -1,0 +1,65 @@
+import type { Article } from '../schemas/article.ts';
+import type { IssueEntry } from '../schemas/issue.ts';
+import type { ArchiveIssue } from './archive.ts';
+import type { ParsedArticle } from './issue-file.ts';
+import { issueLabelWithTotal } from './issue-number.ts';
+
+const UNTITLED_LENGTH = 20;
+
+/** The title of an article for lists, search and page titles. */
+export function articleTitle(article: Pick<ParsedArticle, 'kind' | 'printedTitle' | 'blocks'>): string {
+  if (article.kind === 'lead') return article.printedTitle.replace(/[。．.！!？?；;：:，,、\s]+$/u, '');
+  if (article.kind === 'titled') return article.printedTitle;
+  // An untitled item is listed by its opening words.
+  const text = (article.blocks[0] ?? '').replace(/\s+/g, '');
+  return text.length > UNTITLED_LENGTH ? `${text.slice(0, UNTITLED_LENGTH)}…` : text || '（无题）';
+}
+
+/** An article record with the Markdown to render for its body. */
+export interface ArticleSource {
+  /** Entry id: <series>/<year>/<issue>/<article>. */
+  entryId: string;
+  /** The article record. */
+  data: Article;
+  /** Markdown of the body; a lead article carries its phrase in front matter for rehype-lead-phrase. */
+  markdown: string;
+}
+
+/** The articles of an issue, in printed order, ready to render. */
+export function issueArticleSources(issue: ArchiveIssue): ArticleSource[] {
+  const sources: ArticleSource[] = [];
+  for (const section of issue.sections) {
+    const sectionSlug = issue.series.sections.find((s) => s.name === section.name)?.slug ?? '';
+    for (const article of section.articles) {
+      const data: Article = {
+        id: article.id,
+        title: articleTitle(article),
+        printedTitle: article.printedTitle,
+        kind: article.kind,
+        series: issue.series.slug,
+        issue: issue.slug,
+        date: issue.data.date,
+        year: issue.year,
+        section: section.name,
+        sectionSlug,
+        order: sources.length,
+      };
+      const frontMatter = article.kind === 'lead' ? `---\nleadPhrase: ${JSON.stringify(article.printedTitle)}\n---\n` : '';
+      sources.push({ entryId: `${issue.series.slug}/${issue.year}/${issue.slug}/${article.id}`, data, markdown: `${frontMatter}${article.markdown}` });
+    }
+  }
+  return sources;
+}
+
+/** The issue entry of the site for a checked issue. */
+export function issueEntry(issue: ArchiveIssue): IssueEntry {
+  return {
+    ...issue.data,
+    series: issue.series.slug,
+    slug: issue.slug,
+    year: issue.year,
+    label: issueLabelWithTotal(issue.data),
+    sectionRefs: issue.data.sections.map((name) => ({ name, slug: issue.series.sections.find((s) => s.name === name)?.slug ?? '' })),
+    articles: issueArticleSources(issue).map(({ data }) => ({ id: data.id, title: data.title, kind: data.kind, section: data.section })),
+  };
+}

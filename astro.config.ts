@@ -2,7 +2,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
-import { siteConfig } from './src/lib/site-config.ts';
+import { outputDir, siteConfig } from './src/lib/site-config.ts';
 import rehypeLeadPhrase from './src/plugins/rehype-lead-phrase.ts';
 
 const site = siteConfig();
@@ -10,6 +10,7 @@ const site = siteConfig();
 export default defineConfig({
   site: site.url,
   base: site.base,
+  outDir: outputDir(),
   // Every page is a folder URL (/nlzf/2022/59/), the form the URL scheme documents.
   trailingSlash: 'always',
   build: { format: 'directory' },

@@ -5,9 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { indexSite } from '../src/lib/search-index.ts';
+import { outputDir } from '../src/lib/site-config.ts';
 import { checkContent } from './check-content.ts';
 
-const dist = path.resolve('dist');
+const dist = path.resolve(outputDir());
 
 async function step(name: string, work: () => Promise<boolean> | boolean): Promise<void> {
   const started = performance.now();

@@ -33,3 +33,8 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
     icp: env.SITE_ICP?.trim() || undefined,
   };
 }
+
+/** The folder the built site is written to: OUT_DIR if set, else ./dist. */
+export function outputDir(env: Record<string, string | undefined> = process.env): string {
+  return env.OUT_DIR?.trim() || 'dist';
+}

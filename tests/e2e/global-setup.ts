@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+/** Where the browser tests build: the bundled content with the distractor archive merged over it. */
+export const E2E = {
+  root: path.resolve('.cache/e2e'),
+  content: path.resolve('.cache/e2e/content'),
+  dist: path.resolve('.cache/e2e/dist'),
+  // Built under a sub-path, so that every link, asset, feed and search is proven to honour BASE_PATH.
+  base: '/jianbao/',
+  site: 'https://jianbao.example.cn',
+};
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+    distDir: string;
+    contentDir: string;
+  }
+}
+
+let server: StaticServer | undefined;
+
+/** Builds the fixture archive once with `npm run build`'s script and serves it on a free port. */
+export default async function setup(project: TestProject) {
+  rmSync(E2E.root, { recursive: true, force: true });
+  mkdirSync(E2E.content, { recursive: true });
+  cpSync('content', E2E.content, { recursive: true });
+  cpSync('tests/fixtures/archive', E2E.content, { recursive: true });
+  // Vitest sets BASE_URL, NODE_ENV, MODE … in its own process; Astro would take them for its own settings.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/.test(key)),
+  );
+  const build = spawnSync(process.execPath, ['scripts/build.ts'], {
+    encoding: 'utf8',
+    env: { ...env, CONTENT_DIR: E2E.content, OUT_DIR: E2E.dist, BASE_PATH: E2E.base, SITE_URL: E2E.site, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status !== 0) throw new Error(`fixture site build failed:\n${build.stdout}\n${build.stderr}`);
+  server = await serveStatic(E2E.dist, E2E.base);
+  project.provide('siteUrl', server.url);
+  project.provide('distDir', E2E.dist);
+  project.provide('contentDir', E2E.content);
+  return async () => server?.close();
+}

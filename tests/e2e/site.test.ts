@@ -1,0 +1,137 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { LinkChecker } from 'linkinator';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { normalizePrintText } from '../../src/lib/print-text.ts';
+import { launchBrowser } from './browser.ts';
+
+const site = inject('siteUrl');
+const dist = inject('distDir');
+const SEED = readFileSync(new URL('../fixtures/seeds/nlzf-2022-59.txt', import.meta.url), 'utf8');
+const ARTICLES = ['minqing', 'choujian', 'guofang', 'shici', 'fangxun'];
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+afterAll(async () => browser?.close());
+
+const mainText = async () => normalizePrintText(await page.locator('main').innerText());
+
+describe('the built archive, read in Chromium', () => {
+  it('declares zh-CN on every page', () => {
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const file of pages) expect(readFileSync(path.join(dist, file), 'utf8'), file).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/i);
+  });
+
+  it('goes home → year → issue → article and back', async () => {
+    await page.goto(site);
+    expect(await page.locator('.home-latest').innerText()).toContain('某区教育局教育工作简报 第3-4期');
+    await page.locator('.series-list li', { hasText: '郑州市教育局' }).getByRole('link', { name: '2022年' }).click();
+    expect(page.url()).toMatch(/\/jianbao\/nlzf\/2022\/$/);
+    await page.getByRole('link', { name: '第59期' }).click();
+    expect(page.url()).toBe(`${site}nlzf/2022/59/`);
+    await page.getByRole('link', { name: '郑州市教育局开展“一把手”民情体验活动' }).last().click();
+    expect(page.url()).toBe(`${site}nlzf/2022/59/minqing/`);
+    expect(await page.locator('h1').innerText()).toBe('郑州市教育局开展“一把手”民情体验活动');
+    await page.getByRole('link', { name: /在本期中查看/ }).click();
+    expect(page.url()).toBe(`${site}nlzf/2022/59/#minqing`);
+    await page.goBack();
+    expect(page.url()).toBe(`${site}nlzf/2022/59/minqing/`);
+  });
+
+  it('shows every part of 第59期 on its issue page, not a character lost', async () => {
+    await page.goto(`${site}nlzf/2022/59/`);
+    const text = await mainText();
+    let from = 0;
+    for (const line of SEED.split('\n').map(normalizePrintText).filter(Boolean)) {
+      const at = text.indexOf(line, from);
+      expect(at, `seed line missing or out of order: ${line.slice(0, 30)}`).toBeGreaterThanOrEqual(0);
+      from = at + line.length;
+    }
+    expect(await page.locator('.masthead-title').innerText()).toContain('简 报');
+    expect(await page.locator('.lead-phrase').allInnerTexts()).toEqual(['国防教育，入脑入行。', '重温誓词，不忘初心。', '校园防汛，尽显担当。']);
+    expect(await page.locator('.distribution dt').allInnerTexts()).toEqual(['报：', '送：', '发：']);
+  });
+
+  it('gives every article of 第59期 its own page and its anchor in the issue', async () => {
+    await page.goto(`${site}nlzf/2022/59/`);
+    for (const id of ARTICLES) {
+      expect(await page.locator(`#${id}`).count()).toBe(1);
+      expect(await page.locator(`.issue-toc a[href="#${id}"]`).count()).toBe(1);
+    }
+    const titles: string[] = [];
+    for (const id of ARTICLES) {
+      const response = await page.goto(`${site}nlzf/2022/59/${id}/`);
+      expect(response?.status()).toBe(200);
+      titles.push(await page.locator('h1').innerText());
+      expect(await page.locator('.article-context').innerText()).toContain('第59期');
+    }
+    expect(titles).toEqual(['郑州市教育局开展“一把手”民情体验活动', '市教育局联合多部门突击抽检校外培训机构疫情防控工作', '国防教育，入脑入行', '重温誓词，不忘初心', '校园防汛，尽显担当']);
+  });
+
+  it('links articles to their neighbours and issues to theirs', async () => {
+    await page.goto(`${site}nlzf/2022/59/minqing/`);
+    expect(await page.locator('a[rel="prev"]').innerText()).toContain('暑期阅读，书香满园');
+    expect(await page.locator('a[rel="next"]').innerText()).toContain('市教育局联合多部门突击抽检校外培训机构疫情防控工作');
+    await page.goto(`${site}nlzf/2022/59/`);
+    expect(await page.locator('a[rel="prev"]').getAttribute('href')).toBe('/jianbao/nlzf/2022/58/');
+    expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe('/jianbao/nlzf/2022/60/');
+  });
+
+  it('lists a section by year and a series by year', async () => {
+    await page.goto(`${site}nlzf/sections/xiaoyuan/2022/`);
+    const items = await page.locator('.article-list li a').allInnerTexts();
+    expect(items).toEqual(['校园防汛，尽显担当', '重温誓词，不忘初心', '国防教育，入脑入行', '暑期阅读，书香满园', '田野课堂，走进乡村']);
+    await page.goto(`${site}qxjy/`);
+    expect(await page.locator('.issue-list-label').allInnerTexts()).toEqual(['第3-4期', '第1期', '第12期']);
+  });
+
+  it('answers unknown URLs with the 404 page', async () => {
+    const response = await page.goto(`${site}nlzf/2022/99/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe('页面不存在');
+    expect(await page.locator('main form[role="search"]').count()).toBe(1);
+  });
+
+  it('publishes full-content feeds and a sitemap of every public page', () => {
+    const feed = readFileSync(path.join(dist, 'rss.xml'), 'utf8');
+    expect(feed).toContain('<link>https://jianbao.example.cn/jianbao/nlzf/2022/59/shici/</link>');
+    expect(feed).toContain('垌头村举行主题党日活动');
+    const sitemap = readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8');
+    for (const id of ARTICLES) expect(sitemap).toContain(`https://jianbao.example.cn/jianbao/nlzf/2022/59/${id}/`);
+  });
+
+  it('never publishes a draft, anywhere: pages, feeds, sitemap, search index', () => {
+    let searched = 0;
+    for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+      const full = path.join(dist, file);
+      if (!statSync(full).isFile()) continue;
+      const bytes = readFileSync(full);
+      // Pagefind's index and fragments are gzip files: read them unpacked.
+      const content = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+      expect(content.includes('琉璃瓦下未刊稿') || content.includes('qxjy/2023/2/'), file).toBe(false);
+      searched += Number(content.includes('垌头村'));
+    }
+    // The same scan does find published text, so it can see into every kind of file it passes.
+    expect(searched).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has no broken internal link or anchor', async () => {
+    const checker = new LinkChecker();
+    const result = await checker.check({
+      path: site,
+      recurse: true,
+      checkFragments: true,
+      linksToSkip: async (link) => !link.startsWith(site.replace(/\/jianbao\/$/, '')),
+    });
+    const broken = result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.parent} → ${link.url} (${link.status})`);
+    expect(broken).toEqual([]);
+    expect(result.links.length).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * `npm test`: every test, on a fresh machine too. Checks that it runs on Node 22, installs Debian's
+ * chromium and a CJK font when they are missing (as root), then runs Vitest's unit and browser
+ * projects and closes with one plain summary line.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { CHROMIUM } from '../tests/e2e/browser.ts';
+
+const REPORT = '.cache/vitest-report.json';
+
+function run(command: string, args: string[]): number {
+  return spawnSync(command, args, { stdio: 'inherit' }).status ?? 1;
+}
+
+function hasCjkFont(): boolean {
+  const fonts = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return fonts.status === 0 && fonts.stdout.trim().length > 0;
+}
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major !== 22) {
+  console.error(`npm test: expected Node 22 (the node devDependency), found ${process.version}. Run it through npm ("npm test") after "npm ci".`);
+  process.exit(1);
+}
+console.log(`npm test: Node ${process.version}`);
+
+if (!existsSync(CHROMIUM) || !hasCjkFont()) {
+  if (process.getuid?.() !== 0) {
+    console.error(`npm test: the browser tests need ${CHROMIUM} and a CJK font; as root, run: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
+    process.exit(1);
+  }
+  console.log("npm test: installing Debian's chromium and fonts-noto-cjk");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status ?? 1;
+  if (apt(['update']) !== 0 || apt(['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']) !== 0) {
+    console.error('npm test: apt-get could not install chromium and fonts-noto-cjk');
+    process.exit(1);
+  }
+}
+
+mkdirSync('.cache', { recursive: true });
+const status = run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`]);
+if (existsSync(REPORT)) {
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  console.log(`\ntests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+}
+process.exit(status);

@@ -22,7 +22,7 @@ export const PrintedSchema = z.strictObject({
 /** The fields of an issue file's front matter (content/<series>/<year>/<issue>.md). */
 const IssueFields = z.strictObject({
   /** 第N期: a positive whole number, unique within the series (within the year if numbering restarts yearly). */
-  number: z.int({ error: 'expected a whole number such as 59' }).positive(),
+  number: z.int({ error: 'expected a positive whole number such as 59' }).positive(),
   /** Last number of a combined issue (第12-13期), greater than `number`; absent for a single issue. */
   numberEnd: z.int().positive().optional(),
   /** True for a supplement (增刊), numbered among supplements; default false. */

@@ -27,7 +27,7 @@ describe('content check', () => {
   it('reports every wrong field at once, each with its line', () => {
     const text = issue59With('number: 59', 'number: "59"\nvolume: 3').replace('date: 2022-07-28', 'date: 2022-02-30');
     expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
-      'content/nlzf/2022/59.md:2  number  expected a whole number such as 59, found "59"  → correct the value of "number"',
+      'content/nlzf/2022/59.md:2  number  expected a positive whole number such as 59, found "59"  → correct the value of "number"',
       'content/nlzf/2022/59.md:3  volume  expected only the known fields of an issue, found an unknown field "volume"  → remove the field or correct its spelling (the README lists every field)',
       'content/nlzf/2022/59.md:4  date  expected a real calendar date written YYYY-MM-DD, found "2022-02-30"  → correct the value of "date"',
     ]);

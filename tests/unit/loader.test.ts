@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import rehypeSlug from 'rehype-slug';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleLoader, issueLoader, seriesLoader } from '../../src/loaders/archive-loaders.ts';
+import { articleTitle } from '../../src/lib/articles.ts';
+import rehypeLeadPhrase from '../../src/plugins/rehype-lead-phrase.ts';
+import { ISSUE_59, SERIES_YAML } from './helpers.ts';
+
+/** A loader context holding entries in a Map and rendering Markdown with the site's own plugins. */
+async function fakeContext() {
+  const renderer = await createMarkdownProcessor({ rehypePlugins: [rehypeSlug, rehypeLeadPhrase], smartypants: false });
+  const entries = new Map<string, { data: Record<string, unknown>; rendered?: { html: string } }>();
+  const context = {
+    store: { clear: () => entries.clear(), set: (entry: { id: string; data: Record<string, unknown>; rendered?: { html: string } }) => entries.set(entry.id, entry) },
+    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    generateDigest: (value: unknown) => JSON.stringify(value).length.toString(16),
+    renderMarkdown: async (markdown: string) => {
+      const match = /^---\nleadPhrase: (.*)\n---\n/.exec(markdown);
+      const frontmatter = match ? { leadPhrase: JSON.parse(match[1]!) } : {};
+      const result = await renderer.render(match ? markdown.slice(match[0].length) : markdown, { frontmatter });
+      return { html: result.code };
+    },
+  };
+  return { context: context as never, entries };
+}
+
+let dir: string;
+const originalDir = process.env.CONTENT_DIR;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'jianbao-content-'));
+  mkdirSync(path.join(dir, 'nlzf/2022'), { recursive: true });
+  writeFileSync(path.join(dir, 'nlzf/series.yaml'), SERIES_YAML);
+  writeFileSync(path.join(dir, 'nlzf/2022/59.md'), ISSUE_59);
+  process.env.CONTENT_DIR = dir;
+});
+afterEach(() => {
+  process.env.CONTENT_DIR = originalDir;
+});
+
+describe('archive loaders', () => {
+  it('yields the series, the issue with its table of contents, and every article', async () => {
+    const series = await fakeContext();
+    await seriesLoader().load(series.context);
+    expect([...series.entries.keys()]).toEqual(['nlzf']);
+
+    const issues = await fakeContext();
+    await issueLoader().load(issues.context);
+    const issue = issues.entries.get('nlzf/2022/59')!.data;
+    expect(issue).toMatchObject({ series: 'nlzf', slug: '59', year: 2022, label: '第59期', date: '2022-07-28' });
+    expect(issue.sectionRefs).toEqual([{ name: '市局工作', slug: 'shiju' }, { name: '学校动态', slug: 'xiaoyuan' }]);
+    expect((issue.articles as { id: string; kind: string }[]).map((a) => `${a.id}/${a.kind}`)).toEqual([
+      'minqing/titled', 'choujian/titled', 'guofang/lead', 'shici/lead', 'fangxun/lead',
+    ]);
+
+    const articles = await fakeContext();
+    await articleLoader().load(articles.context);
+    expect([...articles.entries.keys()]).toEqual(['minqing', 'choujian', 'guofang', 'shici', 'fangxun'].map((id) => `nlzf/2022/59/${id}`));
+    const shici = articles.entries.get('nlzf/2022/59/shici')!;
+    expect(shici.data).toMatchObject({ title: '重温誓词，不忘初心', printedTitle: '重温誓词，不忘初心。', kind: 'lead', section: '学校动态', sectionSlug: 'xiaoyuan', order: 3 });
+    expect(shici.rendered!.html).toMatch(/^<p><strong class="lead-phrase">重温誓词，不忘初心。<\/strong>为更好发挥基层党组织/);
+    const minqing = articles.entries.get('nlzf/2022/59/minqing')!;
+    expect(minqing.rendered!.html.match(/<p>/g)).toHaveLength(4);
+    expect(minqing.rendered!.html).toContain('我市是全国九个“双减”工作试点城市之一');
+  });
+
+  it('leaves drafts out of every collection', async () => {
+    writeFileSync(path.join(dir, 'nlzf/2022/60.md'), ISSUE_59.replace('number: 59', 'number: 60\ndraft: true'));
+    const issues = await fakeContext();
+    await issueLoader().load(issues.context);
+    expect([...issues.entries.keys()]).toEqual(['nlzf/2022/59']);
+    const articles = await fakeContext();
+    await articleLoader().load(articles.context);
+    expect([...articles.entries.keys()].some((id) => id.includes('/60/'))).toBe(false);
+  });
+
+  it('fails with every problem of the content, naming file and line', async () => {
+    writeFileSync(path.join(dir, 'nlzf/2022/59.md'), ISSUE_59.replace('number: 59', 'number: 58').replace('{#shici .lead}', '{.lead}'));
+    const { context } = await fakeContext();
+    await expect(issueLoader().load(context)).rejects.toThrow(
+      /59\.md:2 {2}file name {2}expected 58\.md for 第58期, found 59\.md[\s\S]*59\.md:52 {2}heading {2}expected one article id[\s\S]*2 problems in 1 file/,
+    );
+  });
+});
+
+describe('article titles', () => {
+  it('takes a lead phrase without its closing punctuation, and an untitled item by its opening words', () => {
+    expect(articleTitle({ kind: 'lead', printedTitle: '国防教育，入脑入行。', blocks: [] })).toBe('国防教育，入脑入行');
+    expect(articleTitle({ kind: 'titled', printedTitle: '标题。', blocks: [] })).toBe('标题。');
+    expect(articleTitle({ kind: 'untitled', printedTitle: '', blocks: ['某小学举行冬季长跑比赛，全校师生踊跃参加。'] })).toBe('某小学举行冬季长跑比赛，全校师生踊跃参加…');
+    expect(articleTitle({ kind: 'untitled', printedTitle: '', blocks: ['短讯。'] })).toBe('短讯。');
+  });
+});

@@ -20,14 +20,18 @@ function hasCjkFont(): boolean {
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major !== 22) {
-  console.error(`npm test: expected Node 22 (the node devDependency), found ${process.version}. Run it through npm ("npm test") after "npm ci".`);
+  console.error(
+    `npm test: expected Node 22 (the node devDependency), found ${process.version}. Run it through npm ("npm test") after "npm ci".`,
+  );
   process.exit(1);
 }
 console.log(`npm test: Node ${process.version}`);
 
 if (!existsSync(CHROMIUM) || !hasCjkFont()) {
   if (process.getuid?.() !== 0) {
-    console.error(`npm test: the browser tests need ${CHROMIUM} and a CJK font; as root, run: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
+    console.error(
+      `npm test: the browser tests need ${CHROMIUM} and a CJK font; as root, run: apt-get update && apt-get install -y chromium fonts-noto-cjk`,
+    );
     process.exit(1);
   }
   console.log("npm test: installing Debian's chromium and fonts-noto-cjk");

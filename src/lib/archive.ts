@@ -73,8 +73,11 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
       if (!data) continue;
       if (data.slug !== parts[0]) {
         problems.push({
-          file: shown, line: source.lineOf(['slug']), field: 'slug',
-          expected: `the folder's name "${parts[0]}"`, found: `"${data.slug}"`,
+          file: shown,
+          line: source.lineOf(['slug']),
+          field: 'slug',
+          expected: `the folder's name "${parts[0]}"`,
+          found: `"${data.slug}"`,
           fix: `rename the folder to "${data.slug}" or set slug: ${parts[0]}`,
         });
         continue;
@@ -87,7 +90,9 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
       continue;
     } else if (isContentText(file.path) && !(parts.length === 1 && /^readme\.md$/i.test(file.path))) {
       problems.push({
-        file: shown, line: 0, field: 'file name',
+        file: shown,
+        line: 0,
+        field: 'file name',
         expected: 'a series record <series>/series.yaml or an issue file <series>/<year>/<issue>.md',
         found: `a file at ${file.path}`,
         fix: 'move the file to its place (see README, "Content layout") or remove it',
@@ -101,7 +106,9 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
     if (checked) issues.push(checked);
   }
   checkUniqueNumbers(issues, problems);
-  issues.sort((a, b) => a.series.slug.localeCompare(b.series.slug) || a.data.date.localeCompare(b.data.date) || a.data.number - b.data.number);
+  issues.sort(
+    (a, b) => a.series.slug.localeCompare(b.series.slug) || a.data.date.localeCompare(b.data.date) || a.data.number - b.data.number,
+  );
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { series: [...seriesBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)), issues, problems };
 }
@@ -123,8 +130,11 @@ function checkIssue(
   problems.push(...found);
   if (!series) {
     problems.push({
-      file: shown, line: 0, field: 'series',
-      expected: `a valid series record ${seriesSlug}/series.yaml for this folder`, found: 'none',
+      file: shown,
+      line: 0,
+      field: 'series',
+      expected: `a valid series record ${seriesSlug}/series.yaml for this folder`,
+      found: 'none',
       fix: `add ${seriesSlug}/series.yaml (slug, title, masthead, sections), or correct the one there`,
     });
   }
@@ -133,22 +143,30 @@ function checkIssue(
   const expectedSlug = issueSlug(data);
   if (expectedSlug !== slug) {
     problems.push({
-      file: shown, line: source.lineOf(['number']), field: 'file name',
-      expected: `${expectedSlug}.md for ${issueLabel(data)}`, found: `${slug}.md`,
+      file: shown,
+      line: source.lineOf(['number']),
+      field: 'file name',
+      expected: `${expectedSlug}.md for ${issueLabel(data)}`,
+      found: `${slug}.md`,
       fix: `rename the file to ${expectedSlug}.md, or correct "number"`,
     });
   }
   if (String(yearOf(data.date)) !== year) {
     problems.push({
-      file: shown, line: source.lineOf(['date']), field: 'date',
-      expected: `a date in ${year}, the year of the folder`, found: data.date,
+      file: shown,
+      line: source.lineOf(['date']),
+      field: 'date',
+      expected: `a date in ${year}, the year of the folder`,
+      found: data.date,
       fix: `move the file to ${seriesSlug}/${yearOf(data.date)}/, or correct "date"`,
     });
   }
   const headings = parsed.sections.map((s) => s.name);
   if (headings.join('\n') !== data.sections.join('\n')) {
     problems.push({
-      file: shown, line: source.lineOf(['sections']), field: 'sections',
+      file: shown,
+      line: source.lineOf(['sections']),
+      field: 'sections',
       expected: `the section headings of the body in order (${headings.join('、') || 'none'})`,
       found: data.sections.join('、'),
       fix: 'make the "sections" list and the ## headings name the same sections in the same order',
@@ -157,8 +175,11 @@ function checkIssue(
   data.sections.forEach((name, index) => {
     if (!series.sections.some((s) => s.name === name)) {
       problems.push({
-        file: shown, line: source.lineOf(['sections', index]), field: `sections[${index}]`,
-        expected: `a section of the series (${series.sections.map((s) => s.name).join('、')})`, found: `"${name}"`,
+        file: shown,
+        line: source.lineOf(['sections', index]),
+        field: `sections[${index}]`,
+        expected: `a section of the series (${series.sections.map((s) => s.name).join('、')})`,
+        found: `"${name}"`,
         fix: `add { name: ${name}, slug: … } to ${seriesSlug}/series.yaml, or correct the name`,
       });
     }
@@ -167,8 +188,11 @@ function checkIssue(
   for (const section of parsed.sections) {
     if (!section.articles.length) {
       problems.push({
-        file: shown, line: section.line, field: 'body',
-        expected: `at least one article in section "${section.name}"`, found: 'an empty section',
+        file: shown,
+        line: section.line,
+        field: 'body',
+        expected: `at least one article in section "${section.name}"`,
+        found: 'an empty section',
         fix: 'add its articles (### 〈title〉 {#id}) or remove the section from the body and the "sections" list',
       });
     }
@@ -177,15 +201,21 @@ function checkIssue(
       const first = seenIds.get(article.id);
       if (first !== undefined) {
         problems.push({
-          file: shown, line: article.line, field: 'heading',
-          expected: 'article ids unique within the issue', found: `#${article.id} again (first at line ${first})`,
+          file: shown,
+          line: article.line,
+          field: 'heading',
+          expected: 'article ids unique within the issue',
+          found: `#${article.id} again (first at line ${first})`,
           fix: 'give this article an id of its own; keep the published one where it was',
         });
       } else seenIds.set(article.id, article.line);
       if (article.kind === 'lead' && !article.blocks.length) {
         problems.push({
-          file: shown, line: article.line, field: 'body',
-          expected: 'a paragraph for the lead phrase to run into', found: 'none',
+          file: shown,
+          line: article.line,
+          field: 'body',
+          expected: 'a paragraph for the lead phrase to run into',
+          found: 'none',
           fix: 'write the article text below the lead-phrase heading',
         });
       }
@@ -205,7 +235,9 @@ function checkUniqueNumbers(issues: readonly ArchiveIssue[], problems: Problem[]
       const other = seen.get(key);
       if (other) {
         problems.push({
-          file: issue.file, line: 0, field: 'number',
+          file: issue.file,
+          line: 0,
+          field: 'number',
           expected: `a number not used by another issue of the series${issue.series.numbering === 'yearly' ? ' in the same year' : ''}`,
           found: `第${number}期, also in ${other.file}`,
           fix: 'correct the number of one of the two issues',

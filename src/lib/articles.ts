@@ -45,7 +45,11 @@ export function issueArticleSources(issue: ArchiveIssue): ArticleSource[] {
         order: sources.length,
       };
       const frontMatter = article.kind === 'lead' ? `---\nleadPhrase: ${JSON.stringify(article.printedTitle)}\n---\n` : '';
-      sources.push({ entryId: `${issue.series.slug}/${issue.year}/${issue.slug}/${article.id}`, data, markdown: `${frontMatter}${article.markdown}` });
+      sources.push({
+        entryId: `${issue.series.slug}/${issue.year}/${issue.slug}/${article.id}`,
+        data,
+        markdown: `${frontMatter}${article.markdown}`,
+      });
     }
   }
   return sources;

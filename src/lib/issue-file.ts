@@ -83,7 +83,7 @@ export function parseIssueFile(source: string, file: string): ParsedIssueFile {
 }
 
 function parseBody(body: string, file: string, firstLine: number, problems: Problem[]): ParsedSection[] {
-  const tree = unified().use(remarkParse).parse(body) as Root;
+  const tree: Root = unified().use(remarkParse).parse(body);
   const sections: ParsedSection[] = [];
   const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + firstLine - 1;
   let section: ParsedSection | undefined;
@@ -105,7 +105,9 @@ function parseBody(body: string, file: string, firstLine: number, problems: Prob
         sections.push(section);
         if (ATTRIBUTES.test(section.name)) {
           problems.push({
-            file, line: section.line, field: 'heading',
+            file,
+            line: section.line,
+            field: 'heading',
             expected: 'a section heading with the section name only',
             found: `"${section.name}"`,
             fix: 'remove the {…} block: ids belong on article headings (###)',
@@ -115,7 +117,9 @@ function parseBody(body: string, file: string, firstLine: number, problems: Prob
         const parsed = parseArticleHeading(node, file, lineOf(node), problems);
         if (!section) {
           problems.push({
-            file, line: lineOf(node), field: 'heading',
+            file,
+            line: lineOf(node),
+            field: 'heading',
             expected: 'every article (###) inside a section (## 〈section name〉)',
             found: `article "${parsed.printedTitle || parsed.id}" before the first section`,
             fix: 'add the section heading (## 〈name〉) above the article',
@@ -125,7 +129,9 @@ function parseBody(body: string, file: string, firstLine: number, problems: Prob
         article = { ...parsed, start: node.position?.end.offset ?? offset };
       } else {
         problems.push({
-          file, line: lineOf(node), field: 'heading',
+          file,
+          line: lineOf(node),
+          field: 'heading',
           expected: '## for sections and ### for articles (the issue title comes from the front matter)',
           found: `# ${plainText(node)}`,
           fix: 'remove the heading, or make it ## (a section) or ### (an article)',
@@ -139,7 +145,9 @@ function parseBody(body: string, file: string, firstLine: number, problems: Prob
       continue;
     }
     problems.push({
-      file, line: lineOf(node), field: 'body',
+      file,
+      line: lineOf(node),
+      field: 'body',
       expected: section ? 'text inside an article (below a ### heading)' : 'a section heading (## 〈name〉) before any text',
       found: `"${blockText(node).slice(0, 30)}"`,
       fix: section

@@ -34,7 +34,7 @@ export function formatProblems(problems: readonly Problem[]): string {
 /** A short, printable rendering of a found value for messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 

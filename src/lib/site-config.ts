@@ -22,7 +22,9 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
   try {
     new URL(url);
   } catch {
-    throw new Error(`SITE_URL: expected an absolute URL such as https://jianbao.example.cn, found ${JSON.stringify(url)}. Set SITE_URL to the address the site is served from.`);
+    throw new Error(
+      `SITE_URL: expected an absolute URL such as https://jianbao.example.cn, found ${JSON.stringify(url)}. Set SITE_URL to the address the site is served from.`,
+    );
   }
   return {
     url: url.replace(/\/+$/, ''),

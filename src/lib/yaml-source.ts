@@ -30,7 +30,7 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): Yaml
   const lineOf = (path: readonly PropertyKey[]): number => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
-      const range = (isScalar(node) || isMap(node) || isSeq(node)) ? node.range : undefined;
+      const range = isScalar(node) || isMap(node) || isSeq(node) ? node.range : undefined;
       // A missing key has no node: its nearest parent stands for it.
       if (range) return lineCounter.linePos(range[0]).line + firstLine - 1;
     }

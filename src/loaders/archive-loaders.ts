@@ -21,7 +21,12 @@ async function replaceAll(context: LoaderContext, entries: { id: string; data: R
   for (const entry of entries) {
     const data = await context.parseData({ id: entry.id, data: entry.data });
     const rendered = entry.markdown === undefined ? undefined : await context.renderMarkdown(entry.markdown);
-    context.store.set({ id: entry.id, data, digest: context.generateDigest({ data: entry.data, markdown: entry.markdown ?? '' }), ...(rendered && { rendered }) });
+    context.store.set({
+      id: entry.id,
+      data,
+      digest: context.generateDigest({ data: entry.data, markdown: entry.markdown ?? '' }),
+      ...(rendered && { rendered }),
+    });
   }
 }
 
@@ -31,7 +36,10 @@ export function seriesLoader(): Loader {
     name: 'jianbao-series',
     load: async (context) => {
       const archive = await publishedArchive();
-      await replaceAll(context, archive.series.map((series) => ({ id: series.slug, data: series })));
+      await replaceAll(
+        context,
+        archive.series.map((series) => ({ id: series.slug, data: series })),
+      );
     },
   };
 }
@@ -42,7 +50,10 @@ export function issueLoader(): Loader {
     name: 'jianbao-issues',
     load: async (context) => {
       const archive = await publishedArchive();
-      await replaceAll(context, archive.issues.map((issue) => ({ id: `${issue.series.slug}/${issue.year}/${issue.slug}`, data: issueEntry(issue) })));
+      await replaceAll(
+        context,
+        archive.issues.map((issue) => ({ id: `${issue.series.slug}/${issue.year}/${issue.slug}`, data: issueEntry(issue) })),
+      );
     },
   };
 }
@@ -54,7 +65,10 @@ export function articleLoader(): Loader {
     load: async (context) => {
       const archive = await publishedArchive();
       const sources = archive.issues.flatMap(issueArticleSources);
-      await replaceAll(context, sources.map((source) => ({ id: source.entryId, data: source.data, markdown: source.markdown })));
+      await replaceAll(
+        context,
+        sources.map((source) => ({ id: source.entryId, data: source.data, markdown: source.markdown })),
+      );
     },
   };
 }

@@ -56,9 +56,9 @@ export function startSearchPage(form: HTMLFormElement): void {
   const loadIssues = () => (issues ??= fetch(`${base}search/issues.json`).then((response) => response.json() as Promise<IssueRef[]>));
 
   const fill = (state: SearchState) => {
-    for (const [name, value] of Object.entries(state)) {
-      const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-      if (field && 'value' in field) field.value = value;
+    for (const [name, value] of Object.entries(state) as [string, string][]) {
+      const field = form.elements.namedItem(name);
+      if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
     }
   };
   const current = (): SearchState => readSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
@@ -104,7 +104,8 @@ export function startSearchPage(form: HTMLFormElement): void {
       updateCounts(found.filters);
       const head = await Promise.all(found.results.slice(0, RERANK).map(async (result) => ({ result, data: await result.data() })));
       if (token !== run) return;
-      const ranked = state.sort === 'newest' ? head : rankExactFirst(head, (item) => `${item.data.meta.title ?? ''}${item.data.content}`, state.q);
+      const ranked =
+        state.sort === 'newest' ? head : rankExactFirst(head, (item) => `${item.data.meta.title ?? ''}${item.data.content}`, state.q);
       const rest = found.results.slice(RERANK);
       status.textContent = found.results.length
         ? (strings.count ?? '').replace('{count}', String(found.results.length))
@@ -149,7 +150,9 @@ export function startSearchPage(form: HTMLFormElement): void {
     heading.append(link);
     const meta = document.createElement('p');
     meta.className = 'search-result-meta';
-    meta.textContent = [data.meta.series, data.meta.issue, data.meta.date, data.meta.section && `【${data.meta.section}】`].filter(Boolean).join(' · ');
+    meta.textContent = [data.meta.series, data.meta.issue, data.meta.date, data.meta.section && `【${data.meta.section}】`]
+      .filter(Boolean)
+      .join(' · ');
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
     excerpt.append(...markedText(data.excerpt));

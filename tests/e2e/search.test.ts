@@ -53,7 +53,9 @@ describe('search in Chinese', () => {
   it('shows series, 第N期, date and section with each result, and the matched text marked', async () => {
     await searchAt('?q=垌头村');
     const first = page.locator('.search-result').first();
-    expect(await first.locator('.search-result-meta').innerText()).toBe('郑州市教育局“能力作风建设年”活动简报 · 第59期 · 2022年7月28日 · 【学校动态】');
+    expect(await first.locator('.search-result-meta').innerText()).toBe(
+      '郑州市教育局“能力作风建设年”活动简报 · 第59期 · 2022年7月28日 · 【学校动态】',
+    );
     expect((await first.locator('.search-result-excerpt mark').allInnerTexts()).join('')).toContain('垌头');
   });
 

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -31,7 +31,8 @@ export interface StaticServer {
 /** Serves a built site on a free loopback port, the way a plain web server would. */
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
   let sent = 0;
-  const server: Server = createServer(async (request, response) => {
+  const server: Server = createServer((request, response) => void respond(request, response));
+  async function respond(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let file: string | undefined;
     if (url.pathname.startsWith(base)) {
@@ -53,7 +54,7 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
     }) as typeof response.write;
     const body = createReadStream(file);
     await (gzip ? pipeline(body, createGzip(), response) : pipeline(body, response)).catch(() => response.destroy());
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -20,7 +20,9 @@ describe('content check', () => {
 
   it('reports YAML syntax errors with line and column', () => {
     expect(messages({ 'nlzf/2022/59.md': issue59With('number: 59', 'number: [59') })).toEqual([
-      expect.stringMatching(/^content\/nlzf\/2022\/59\.md:\d+  YAML \(column \d+\)  expected valid YAML, found .+  → correct the YAML syntax/),
+      expect.stringMatching(
+        /^content\/nlzf\/2022\/59\.md:\d+ {2}YAML \(column \d+\) {2}expected valid YAML, found .+ {2}→ correct the YAML syntax/,
+      ),
     ]);
   });
 
@@ -63,7 +65,9 @@ describe('content check', () => {
   });
 
   it('requires one well-formed, unique id per article', () => {
-    const text = issue59With('{#choujian}', '{#minqing}').replace(' {#guofang .lead}', ' {.lead}').replace('{#shici .lead}', '{#Shi_ci .lead}');
+    const text = issue59With('{#choujian}', '{#minqing}')
+      .replace(' {#guofang .lead}', ' {.lead}')
+      .replace('{#shici .lead}', '{#Shi_ci .lead}');
     expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
       'content/nlzf/2022/59.md:38  heading  expected article ids unique within the issue, found #minqing again (first at line 28)  → give this article an id of its own; keep the published one where it was',
       'content/nlzf/2022/59.md:48  heading  expected one article id in braces after the title, e.g. ### 标题 {#minqing}, found "国防教育，入脑入行。 {.lead}" without an id  → write one short ASCII id in braces at the end of the heading; never change an id once published',

@@ -9,10 +9,7 @@ export const SEED_59 = readFileSync(new URL('../fixtures/seeds/nlzf-2022-59.txt'
 
 /** A content folder holding the bundled series and the given issue files (path → text). */
 export function archiveWith(issues: Record<string, string>, seriesYaml = SERIES_YAML): ContentFile[] {
-  return [
-    { path: 'nlzf/series.yaml', text: seriesYaml },
-    ...Object.entries(issues).map(([path, text]) => ({ path, text })),
-  ];
+  return [{ path: 'nlzf/series.yaml', text: seriesYaml }, ...Object.entries(issues).map(([path, text]) => ({ path, text }))];
 }
 
 /** 第59期 with one piece of text replaced (the replacement must happen, or the test is wrong). */

@@ -14,12 +14,15 @@ async function fakeContext() {
   const renderer = await createMarkdownProcessor({ rehypePlugins: [rehypeSlug, rehypeLeadPhrase], smartypants: false });
   const entries = new Map<string, { data: Record<string, unknown>; rendered?: { html: string } }>();
   const context = {
-    store: { clear: () => entries.clear(), set: (entry: { id: string; data: Record<string, unknown>; rendered?: { html: string } }) => entries.set(entry.id, entry) },
-    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    store: {
+      clear: () => entries.clear(),
+      set: (entry: { id: string; data: Record<string, unknown>; rendered?: { html: string } }) => entries.set(entry.id, entry),
+    },
+    parseData: ({ data }: { data: Record<string, unknown> }) => Promise.resolve(data),
     generateDigest: (value: unknown) => JSON.stringify(value).length.toString(16),
     renderMarkdown: async (markdown: string) => {
       const match = /^---\nleadPhrase: (.*)\n---\n/.exec(markdown);
-      const frontmatter = match ? { leadPhrase: JSON.parse(match[1]!) } : {};
+      const frontmatter = match ? { leadPhrase: JSON.parse(match[1]!) as string } : {};
       const result = await renderer.render(match ? markdown.slice(match[0].length) : markdown, { frontmatter });
       return { html: result.code };
     },
@@ -50,16 +53,30 @@ describe('archive loaders', () => {
     await issueLoader().load(issues.context);
     const issue = issues.entries.get('nlzf/2022/59')!.data;
     expect(issue).toMatchObject({ series: 'nlzf', slug: '59', year: 2022, label: '第59期', date: '2022-07-28' });
-    expect(issue.sectionRefs).toEqual([{ name: '市局工作', slug: 'shiju' }, { name: '学校动态', slug: 'xiaoyuan' }]);
+    expect(issue.sectionRefs).toEqual([
+      { name: '市局工作', slug: 'shiju' },
+      { name: '学校动态', slug: 'xiaoyuan' },
+    ]);
     expect((issue.articles as { id: string; kind: string }[]).map((a) => `${a.id}/${a.kind}`)).toEqual([
-      'minqing/titled', 'choujian/titled', 'guofang/lead', 'shici/lead', 'fangxun/lead',
+      'minqing/titled',
+      'choujian/titled',
+      'guofang/lead',
+      'shici/lead',
+      'fangxun/lead',
     ]);
 
     const articles = await fakeContext();
     await articleLoader().load(articles.context);
     expect([...articles.entries.keys()]).toEqual(['minqing', 'choujian', 'guofang', 'shici', 'fangxun'].map((id) => `nlzf/2022/59/${id}`));
     const shici = articles.entries.get('nlzf/2022/59/shici')!;
-    expect(shici.data).toMatchObject({ title: '重温誓词，不忘初心', printedTitle: '重温誓词，不忘初心。', kind: 'lead', section: '学校动态', sectionSlug: 'xiaoyuan', order: 3 });
+    expect(shici.data).toMatchObject({
+      title: '重温誓词，不忘初心',
+      printedTitle: '重温誓词，不忘初心。',
+      kind: 'lead',
+      section: '学校动态',
+      sectionSlug: 'xiaoyuan',
+      order: 3,
+    });
     expect(shici.rendered!.html).toMatch(/^<p><strong class="lead-phrase">重温誓词，不忘初心。<\/strong>为更好发挥基层党组织/);
     const minqing = articles.entries.get('nlzf/2022/59/minqing')!;
     expect(minqing.rendered!.html.match(/<p>/g)).toHaveLength(4);
@@ -89,7 +106,9 @@ describe('article titles', () => {
   it('takes a lead phrase without its closing punctuation, and an untitled item by its opening words', () => {
     expect(articleTitle({ kind: 'lead', printedTitle: '国防教育，入脑入行。', blocks: [] })).toBe('国防教育，入脑入行');
     expect(articleTitle({ kind: 'titled', printedTitle: '标题。', blocks: [] })).toBe('标题。');
-    expect(articleTitle({ kind: 'untitled', printedTitle: '', blocks: ['某小学举行冬季长跑比赛，全校师生踊跃参加。'] })).toBe('某小学举行冬季长跑比赛，全校师生踊跃参加…');
+    expect(articleTitle({ kind: 'untitled', printedTitle: '', blocks: ['某小学举行冬季长跑比赛，全校师生踊跃参加。'] })).toBe(
+      '某小学举行冬季长跑比赛，全校师生踊跃参加…',
+    );
     expect(articleTitle({ kind: 'untitled', printedTitle: '', blocks: ['短讯。'] })).toBe('短讯。');
   });
 });

@@ -17,7 +17,11 @@ describe('print text round trip', () => {
 
   it('prints the masthead, run-in lead phrases, closing block and print line as printed', () => {
     const text = printed(ISSUE_59);
-    expect(text.startsWith('内部刊物 注意保存\n\n郑州市教育局“能力作风建设年”活动\n\n简 报\n\n第59期\n\n领导小组办公室\n\n2022年7月28日\n\n【市局工作】\n\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '内部刊物 注意保存\n\n郑州市教育局“能力作风建设年”活动\n\n简 报\n\n第59期\n\n领导小组办公室\n\n2022年7月28日\n\n【市局工作】\n\n',
+      ),
+    ).toBe(true);
     expect(text).toContain('\n\n国防教育，入脑入行。为增强学生的国防观念');
     expect(text).toContain('发：局直属学校（单位）党组织、市属各民办学校党组织、市教育局机关各党支部');
     expect(text.endsWith('郑州市教育局“能力作风建设年”活动领导小组办公室 2022年7月28日印发\n')).toBe(true);
@@ -25,7 +29,9 @@ describe('print text round trip', () => {
 
   it('notices one lost character and says where', () => {
     const difference = comparePrintText(SEED_59, printed(issue59With('垌头村举行', '垌头举行')));
-    expect(difference).toEqual({ offset: expect.any(Number), expected: expect.stringContaining('垌头村举行'), found: expect.stringContaining('垌头举行') });
+    expect(difference?.expected).toContain('垌头村举行');
+    expect(difference?.found).toContain('垌头举行');
+    expect(normalizePrintText(SEED_59).slice(0, difference?.offset)).toMatch(/登封市大冶镇垌头$/);
   });
 
   it('notices a lost article, distribution line and print line', () => {

@@ -24,8 +24,12 @@ describe('IssueSchema', () => {
   });
   it('refuses unknown keys, Date objects, impossible dates and bad numbers', () => {
     expect(messages(IssueSchema.safeParse({ ...issue, issue: 59 }))).toEqual([': Unrecognized key: "issue"']);
-    expect(messages(IssueSchema.safeParse({ ...issue, date: new Date('2022-07-28') }))).toEqual(['date: expected a date written YYYY-MM-DD']);
-    expect(messages(IssueSchema.safeParse({ ...issue, date: '2022-02-29' }))).toEqual(['date: expected a real calendar date written YYYY-MM-DD']);
+    expect(messages(IssueSchema.safeParse({ ...issue, date: new Date('2022-07-28') }))).toEqual([
+      'date: expected a date written YYYY-MM-DD',
+    ]);
+    expect(messages(IssueSchema.safeParse({ ...issue, date: '2022-02-29' }))).toEqual([
+      'date: expected a real calendar date written YYYY-MM-DD',
+    ]);
     expect(messages(IssueSchema.safeParse({ ...issue, number: 0 }))).toEqual(['number: expected a positive whole number such as 59']);
     expect(messages(IssueSchema.safeParse({ ...issue, number: 12, numberEnd: 12 }))).toEqual([
       'numberEnd: expected numberEnd to be greater than number (第12-13期 has number 12, numberEnd 13)',
@@ -37,7 +41,9 @@ describe('IssueSchema', () => {
     expect(messages(IssueSchema.safeParse({ ...issue, printed: { by: '办公室', date: '2022-07-28', copies: 1.5 } }))).toEqual([
       'printed.copies: Invalid input: expected int, received number',
     ]);
-    expect(messages(IssueSchema.safeParse({ ...issue, classification: ' 内部刊物' }))).toEqual(['classification: expected text without leading or trailing spaces']);
+    expect(messages(IssueSchema.safeParse({ ...issue, classification: ' 内部刊物' }))).toEqual([
+      'classification: expected text without leading or trailing spaces',
+    ]);
   });
 });
 
@@ -47,7 +53,9 @@ describe('SeriesSchema', () => {
   });
   it('refuses non-ASCII and reserved slugs, and duplicate sections', () => {
     expect(messages(SeriesSchema.safeParse({ ...series, slug: '能力作风' }))[0]).toMatch(/^slug: expected a short ASCII slug/);
-    expect(messages(SeriesSchema.safeParse({ ...series, slug: 'pagefind' }))[0]).toMatch(/^slug: expected a slug that is not one of the site's own paths/);
+    expect(messages(SeriesSchema.safeParse({ ...series, slug: 'pagefind' }))[0]).toMatch(
+      /^slug: expected a slug that is not one of the site's own paths/,
+    );
     expect(messages(SeriesSchema.safeParse({ ...series, sections: [...series.sections, { name: '学校动态', slug: 'shiju' }] }))).toEqual([
       'sections: expected every section slug to be different',
     ]);

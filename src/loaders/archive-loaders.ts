@@ -5,28 +5,52 @@ import { contentDir, loadArchive } from '../lib/content-dir.ts';
 import { ContentError } from '../lib/problems.ts';
 import { isPublished } from '../lib/publish.ts';
 
-let pending: { dir: string; archive: Promise<Archive> } | undefined;
+let inFlight: { dir: string; archive: Promise<Archive> } | undefined;
 
-/** The checked, published archive in CONTENT_DIR, read once per build for all three collections. */
-async function publishedArchive(): Promise<Archive> {
+/** Reads the archive; loaders that ask while a read is under way (Astro runs them together) share it. */
+function readArchive(dir: string): Promise<Archive> {
+  if (inFlight?.dir !== dir) {
+    const archive: Promise<Archive> = loadArchive(dir).finally(() => {
+      if (inFlight?.archive === archive) inFlight = undefined;
+    });
+    inFlight = { dir, archive };
+  }
+  return inFlight.archive;
+}
+
+/** The checked, published archive in CONTENT_DIR, read once per sync for all three collections. */
+async function publishedArchive(context: LoaderContext, reload: () => Promise<void>): Promise<Archive> {
   const dir = contentDir();
-  if (pending?.dir !== dir) pending = { dir, archive: loadArchive(dir) };
-  const archive = await pending.archive;
+  watchContent(context, dir, reload);
+  const archive = await readArchive(dir);
   if (archive.problems.length) throw new ContentError(archive.problems);
   return { ...archive, issues: archive.issues.filter(isPublished) };
 }
 
-async function replaceAll(context: LoaderContext, entries: { id: string; data: Record<string, unknown>; markdown?: string }[]) {
-  context.store.clear();
+const watched = new WeakSet<object>();
+
+/** In the dev server, any change below the content folder reads the archive again and reloads the collection. */
+function watchContent(context: LoaderContext, dir: string, reload: () => Promise<void>): void {
+  const { watcher } = context;
+  if (!watcher || watched.has(context.store)) return;
+  watched.add(context.store);
+  watcher.add(dir);
+  watcher.on('all', (_event: string, file: string) => {
+    if (!file.startsWith(dir)) return;
+    reload().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+  });
+}
+
+/** Makes the store hold exactly these entries; an entry whose digest is unchanged is kept without rendering it again. */
+async function syncEntries(context: LoaderContext, entries: { id: string; data: Record<string, unknown>; markdown?: string }[]) {
+  const ids = new Set(entries.map((entry) => entry.id));
+  for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
   for (const entry of entries) {
+    const digest = context.generateDigest({ data: entry.data, markdown: entry.markdown ?? '' });
+    if (context.store.get(entry.id)?.digest === digest) continue;
     const data = await context.parseData({ id: entry.id, data: entry.data });
     const rendered = entry.markdown === undefined ? undefined : await context.renderMarkdown(entry.markdown);
-    context.store.set({
-      id: entry.id,
-      data,
-      digest: context.generateDigest({ data: entry.data, markdown: entry.markdown ?? '' }),
-      ...(rendered && { rendered }),
-    });
+    context.store.set({ id: entry.id, data, digest, ...(rendered && { rendered }) });
   }
 }
 
@@ -34,9 +58,9 @@ async function replaceAll(context: LoaderContext, entries: { id: string; data: R
 export function seriesLoader(): Loader {
   return {
     name: 'jianbao-series',
-    load: async (context) => {
-      const archive = await publishedArchive();
-      await replaceAll(
+    load: async function load(context) {
+      const archive = await publishedArchive(context, () => load(context));
+      await syncEntries(
         context,
         archive.series.map((series) => ({ id: series.slug, data: series })),
       );
@@ -48,9 +72,9 @@ export function seriesLoader(): Loader {
 export function issueLoader(): Loader {
   return {
     name: 'jianbao-issues',
-    load: async (context) => {
-      const archive = await publishedArchive();
-      await replaceAll(
+    load: async function load(context) {
+      const archive = await publishedArchive(context, () => load(context));
+      await syncEntries(
         context,
         archive.issues.map((issue) => ({ id: `${issue.series.slug}/${issue.year}/${issue.slug}`, data: issueEntry(issue) })),
       );
@@ -62,10 +86,10 @@ export function issueLoader(): Loader {
 export function articleLoader(): Loader {
   return {
     name: 'jianbao-articles',
-    load: async (context) => {
-      const archive = await publishedArchive();
+    load: async function load(context) {
+      const archive = await publishedArchive(context, () => load(context));
       const sources = archive.issues.flatMap(issueArticleSources);
-      await replaceAll(
+      await syncEntries(
         context,
         sources.map((source) => ({ id: source.entryId, data: source.data, markdown: source.markdown })),
       );

@@ -7,11 +7,9 @@ export const IsoDateSchema = z
   .refine(isIsoDate, { message: 'expected a real calendar date written YYYY-MM-DD' });
 
 /** Short ASCII slug: lower-case letters, digits and hyphens, starting with a letter. */
-export const SlugSchema = z
-  .string({ error: 'expected a short ASCII slug' })
-  .regex(/^[a-z][a-z0-9-]{0,31}$/, {
-    message: 'expected a short ASCII slug: a-z, 0-9 and "-", starting with a letter, at most 32 characters',
-  });
+export const SlugSchema = z.string({ error: 'expected a short ASCII slug' }).regex(/^[a-z][a-z0-9-]{0,31}$/, {
+  message: 'expected a short ASCII slug: a-z, 0-9 and "-", starting with a letter, at most 32 characters',
+});
 
 /** Printed text: non-empty, no leading or trailing white space. */
 export const TextSchema = z

@@ -12,22 +12,27 @@ import { ISSUE_59, SERIES_YAML } from './helpers.ts';
 /** A loader context holding entries in a Map and rendering Markdown with the site's own plugins. */
 async function fakeContext() {
   const renderer = await createMarkdownProcessor({ rehypePlugins: [rehypeSlug, rehypeLeadPhrase], smartypants: false });
-  const entries = new Map<string, { data: Record<string, unknown>; rendered?: { html: string } }>();
+  const entries = new Map<string, { data: Record<string, unknown>; digest?: string; rendered?: { html: string } }>();
+  const rendered: string[] = [];
   const context = {
     store: {
-      clear: () => entries.clear(),
-      set: (entry: { id: string; data: Record<string, unknown>; rendered?: { html: string } }) => entries.set(entry.id, entry),
+      keys: () => [...entries.keys()],
+      get: (id: string) => entries.get(id),
+      delete: (id: string) => entries.delete(id),
+      set: (entry: { id: string; data: Record<string, unknown>; digest?: string; rendered?: { html: string } }) =>
+        entries.set(entry.id, entry),
     },
     parseData: ({ data }: { data: Record<string, unknown> }) => Promise.resolve(data),
     generateDigest: (value: unknown) => JSON.stringify(value).length.toString(16),
     renderMarkdown: async (markdown: string) => {
+      rendered.push(markdown);
       const match = /^---\nleadPhrase: (.*)\n---\n/.exec(markdown);
       const frontmatter = match ? { leadPhrase: JSON.parse(match[1]!) as string } : {};
       const result = await renderer.render(match ? markdown.slice(match[0].length) : markdown, { frontmatter });
       return { html: result.code };
     },
   };
-  return { context: context as never, entries };
+  return { context: context as never, entries, rendered };
 }
 
 let dir: string;
@@ -81,6 +86,20 @@ describe('archive loaders', () => {
     const minqing = articles.entries.get('nlzf/2022/59/minqing')!;
     expect(minqing.rendered!.html.match(/<p>/g)).toHaveLength(4);
     expect(minqing.rendered!.html).toContain('我市是全国九个“双减”工作试点城市之一');
+  });
+
+  it('renders again only the articles that changed, and drops the ones that went', async () => {
+    const articles = await fakeContext();
+    await articleLoader().load(articles.context);
+    expect(articles.rendered).toHaveLength(5);
+    await articleLoader().load(articles.context);
+    expect(articles.rendered).toHaveLength(5);
+    const edited = ISSUE_59.replace('会后，楚惠东一行', '会后，楚惠东同志一行').replace(/### 校园防汛[\s\S]*$/, '');
+    writeFileSync(path.join(dir, 'nlzf/2022/59.md'), edited);
+    await articleLoader().load(articles.context);
+    expect(articles.rendered).toHaveLength(6);
+    expect(articles.rendered.at(-1)).toContain('楚惠东同志一行');
+    expect([...articles.entries.keys()]).not.toContain('nlzf/2022/59/fangxun');
   });
 
   it('leaves drafts out of every collection', async () => {

@@ -42,7 +42,14 @@ function watchContent(context: LoaderContext, dir: string, reload: () => Promise
 }
 
 /** Makes the store hold exactly these entries; an entry whose digest is unchanged is kept without rendering it again. */
-async function syncEntries(context: LoaderContext, entries: { id: string; data: Record<string, unknown>; markdown?: string }[]) {
+/** An entry to store: its data and, for rendered entries, the Markdown of its body. */
+interface LoaderEntry {
+  id: string;
+  data: Record<string, unknown>;
+  markdown?: string;
+}
+
+async function syncEntries(context: LoaderContext, entries: LoaderEntry[]) {
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
   for (const entry of entries) {
@@ -54,45 +61,32 @@ async function syncEntries(context: LoaderContext, entries: { id: string; data: 
   }
 }
 
-/** Series records from <CONTENT_DIR>/<series>/series.yaml; id = slug. */
-export function seriesLoader(): Loader {
+/** A loader whose entries are derived from the checked, published archive. */
+function archiveLoader(name: string, entriesOf: (archive: Archive) => LoaderEntry[]): Loader {
   return {
-    name: 'jianbao-series',
+    name,
     load: async function load(context) {
       const archive = await publishedArchive(context, () => load(context));
-      await syncEntries(
-        context,
-        archive.series.map((series) => ({ id: series.slug, data: series })),
-      );
+      await syncEntries(context, entriesOf(archive));
     },
   };
+}
+
+/** Series records from <CONTENT_DIR>/<series>/series.yaml; id = slug. */
+export function seriesLoader(): Loader {
+  return archiveLoader('jianbao-series', (archive) => archive.series.map((series) => ({ id: series.slug, data: series })));
 }
 
 /** Published issues; id = <series>/<year>/<issue>. */
 export function issueLoader(): Loader {
-  return {
-    name: 'jianbao-issues',
-    load: async function load(context) {
-      const archive = await publishedArchive(context, () => load(context));
-      await syncEntries(
-        context,
-        archive.issues.map((issue) => ({ id: `${issue.series.slug}/${issue.year}/${issue.slug}`, data: issueEntry(issue) })),
-      );
-    },
-  };
+  return archiveLoader('jianbao-issues', (archive) =>
+    archive.issues.map((issue) => ({ id: `${issue.series.slug}/${issue.year}/${issue.slug}`, data: issueEntry(issue) })),
+  );
 }
 
 /** Articles of published issues, each with its own rendered HTML; id = <series>/<year>/<issue>/<article>. */
 export function articleLoader(): Loader {
-  return {
-    name: 'jianbao-articles',
-    load: async function load(context) {
-      const archive = await publishedArchive(context, () => load(context));
-      const sources = archive.issues.flatMap(issueArticleSources);
-      await syncEntries(
-        context,
-        sources.map((source) => ({ id: source.entryId, data: source.data, markdown: source.markdown })),
-      );
-    },
-  };
+  return archiveLoader('jianbao-articles', (archive) =>
+    archive.issues.flatMap(issueArticleSources).map((source) => ({ id: source.entryId, data: source.data, markdown: source.markdown })),
+  );
 }

@@ -1,27 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserPage } from './browser.ts';
 
 const site = inject('siteUrl');
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowserPage();
 
 /** Opens the search page at a query string and waits for its answer. */
 async function searchAt(query: string): Promise<void> {
-  await page.goto(`${site}search/${query}`);
-  await page.waitForFunction(() => {
+  await browser.page.goto(`${site}search/${query}`);
+  await browser.page.waitForFunction(() => {
     const status = document.getElementById('search-status')?.textContent ?? '';
     return /找到|没有找到|不可用/.test(status);
   });
 }
 
-const resultTitles = () => page.locator('.search-result h2 a').allInnerTexts();
+const resultTitles = () => browser.page.locator('.search-result h2 a').allInnerTexts();
 
 describe('search in Chinese', () => {
   it('finds 垌头村 in the 重温誓词 article first, and clicking lands on it with the term marked', async () => {
@@ -29,11 +22,11 @@ describe('search in Chinese', () => {
     const titles = await resultTitles();
     expect(titles[0]).toBe('重温誓词，不忘初心');
     expect(titles.length).toBeGreaterThan(1); // the distractors are found too, just not first
-    await page.locator('.search-result h2 a').first().click();
-    await page.waitForSelector('mark');
-    expect(new URL(page.url()).pathname).toBe('/jianbao/nlzf/2022/59/shici/');
-    expect(await page.locator('h1').innerText()).toBe('重温誓词，不忘初心');
-    expect((await page.locator('[data-pagefind-body] mark').allInnerTexts()).join('')).toContain('垌头村');
+    await browser.page.locator('.search-result h2 a').first().click();
+    await browser.page.waitForSelector('mark');
+    expect(new URL(browser.page.url()).pathname).toBe('/jianbao/nlzf/2022/59/shici/');
+    expect(await browser.page.locator('h1').innerText()).toBe('重温誓词，不忘初心');
+    expect((await browser.page.locator('[data-pagefind-body] mark').allInnerTexts()).join('')).toContain('垌头村');
   });
 
   it('finds 双减 in the 一把手 article first', async () => {
@@ -52,7 +45,7 @@ describe('search in Chinese', () => {
 
   it('shows series, 第N期, date and section with each result, and the matched text marked', async () => {
     await searchAt('?q=垌头村');
-    const first = page.locator('.search-result').first();
+    const first = browser.page.locator('.search-result').first();
     expect(await first.locator('.search-result-meta').innerText()).toBe(
       '郑州市教育局“能力作风建设年”活动简报 · 第59期 · 2022年7月28日 · 【学校动态】',
     );
@@ -63,25 +56,25 @@ describe('search in Chinese', () => {
     await searchAt('?q=暴雨');
     const all = await resultTitles();
     expect(all).toEqual(expect.arrayContaining(['校园防汛，尽显担当', '重温誓词，不忘初心', '市教育局检查汛期校舍安全']));
-    await page.locator('select[name="section"]').selectOption('市局工作');
-    await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 1);
+    await browser.page.locator('select[name="section"]').selectOption('市局工作');
+    await browser.page.waitForFunction(() => document.querySelectorAll('.search-result').length === 1);
     expect(await resultTitles()).toEqual(['市教育局检查汛期校舍安全']);
-    const url = new URL(page.url());
+    const url = new URL(browser.page.url());
     expect(url.searchParams.get('section')).toBe('市局工作');
     expect(url.searchParams.get('q')).toBe('暴雨');
   });
 
   it('reopens a shared search URL with the same results and filters', async () => {
     await searchAt('?q=安全&series=某区教育局教育工作简报&year=2023');
-    expect(await page.locator('#search-q').inputValue()).toBe('安全');
-    expect(await page.locator('select[name="year"]').inputValue()).toBe('2023');
+    expect(await browser.page.locator('#search-q').inputValue()).toBe('安全');
+    expect(await browser.page.locator('select[name="year"]').inputValue()).toBe('2023');
     const titles = await resultTitles();
     expect(titles.sort()).toEqual(['区教育局召开新学期工作会议', '寒假安全教育进校园']);
   });
 
   it('sorts newest first on request', async () => {
     await searchAt('?q=安全&sort=newest');
-    const dates = await page.locator('.search-result-meta').allInnerTexts();
+    const dates = await browser.page.locator('.search-result-meta').allInnerTexts();
     const isoDates = dates.map((meta) => {
       const [, y, m, d] = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(meta)!;
       return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
@@ -92,22 +85,22 @@ describe('search in Chinese', () => {
 
   it('offers the issue itself for 第59期 and 59期, and the home form goes straight to it', async () => {
     for (const query of ['第59期', '59期']) {
-      await page.goto(`${site}search/?q=${encodeURIComponent(query)}`);
-      await page.waitForSelector('#search-issue a');
-      expect(await page.locator('#search-issue a').getAttribute('href')).toBe('/jianbao/nlzf/2022/59/');
+      await browser.page.goto(`${site}search/?q=${encodeURIComponent(query)}`);
+      await browser.page.waitForSelector('#search-issue a');
+      expect(await browser.page.locator('#search-issue a').getAttribute('href')).toBe('/jianbao/nlzf/2022/59/');
     }
-    await page.goto(site);
-    await page.locator('.goto-issue select').selectOption('郑州市教育局“能力作风建设年”活动简报');
-    await page.locator('.goto-issue input[name="issue"]').fill('59');
-    await page.locator('.goto-issue button').click();
-    await page.waitForURL(`${site}nlzf/2022/59/`);
+    await browser.page.goto(site);
+    await browser.page.locator('.goto-issue select').selectOption('郑州市教育局“能力作风建设年”活动简报');
+    await browser.page.locator('.goto-issue input[name="issue"]').fill('59');
+    await browser.page.locator('.goto-issue button').click();
+    await browser.page.waitForURL(`${site}nlzf/2022/59/`);
   });
 
   it('searches from the header box on any page', async () => {
-    await page.goto(`${site}nlzf/2022/`);
-    await page.locator('#site-search').fill('垌头村');
-    await page.locator('#site-search').press('Enter');
-    await page.waitForSelector('.search-result');
+    await browser.page.goto(`${site}nlzf/2022/`);
+    await browser.page.locator('#site-search').fill('垌头村');
+    await browser.page.locator('#site-search').press('Enter');
+    await browser.page.waitForSelector('.search-result');
     expect((await resultTitles())[0]).toBe('重温誓词，不忘初心');
   });
 });

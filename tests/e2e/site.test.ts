@@ -2,25 +2,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { LinkChecker, LinkState } from 'linkinator';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { normalizePrintText } from '../../src/lib/print-text.ts';
-import { launchBrowser } from './browser.ts';
+import { useBrowserPage } from './browser.ts';
 
 const site = inject('siteUrl');
 const dist = inject('distDir');
 const SEED = readFileSync(new URL('../fixtures/seeds/nlzf-2022-59.txt', import.meta.url), 'utf8');
 const ARTICLES = ['minqing', 'choujian', 'guofang', 'shici', 'fangxun'];
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowserPage();
 
-const mainText = async () => normalizePrintText(await page.locator('main').innerText());
+const mainText = async () => normalizePrintText(await browser.page.locator('main').innerText());
 
 describe('the built archive, read in Chromium', () => {
   it('declares zh-CN on every page', () => {
@@ -30,23 +23,23 @@ describe('the built archive, read in Chromium', () => {
   });
 
   it('goes home → year → issue → article and back', async () => {
-    await page.goto(site);
-    expect(await page.locator('.home-latest').innerText()).toContain('某区教育局教育工作简报 第3-4期');
-    await page.locator('.series-list li', { hasText: '郑州市教育局' }).getByRole('link', { name: '2022年' }).click();
-    expect(page.url()).toMatch(/\/jianbao\/nlzf\/2022\/$/);
-    await page.getByRole('link', { name: '第59期' }).click();
-    expect(page.url()).toBe(`${site}nlzf/2022/59/`);
-    await page.getByRole('link', { name: '郑州市教育局开展“一把手”民情体验活动' }).last().click();
-    expect(page.url()).toBe(`${site}nlzf/2022/59/minqing/`);
-    expect(await page.locator('h1').innerText()).toBe('郑州市教育局开展“一把手”民情体验活动');
-    await page.getByRole('link', { name: /在本期中查看/ }).click();
-    expect(page.url()).toBe(`${site}nlzf/2022/59/#minqing`);
-    await page.goBack();
-    expect(page.url()).toBe(`${site}nlzf/2022/59/minqing/`);
+    await browser.page.goto(site);
+    expect(await browser.page.locator('.home-latest').innerText()).toContain('某区教育局教育工作简报 第3-4期');
+    await browser.page.locator('.series-list li', { hasText: '郑州市教育局' }).getByRole('link', { name: '2022年' }).click();
+    expect(browser.page.url()).toMatch(/\/jianbao\/nlzf\/2022\/$/);
+    await browser.page.getByRole('link', { name: '第59期' }).click();
+    expect(browser.page.url()).toBe(`${site}nlzf/2022/59/`);
+    await browser.page.getByRole('link', { name: '郑州市教育局开展“一把手”民情体验活动' }).last().click();
+    expect(browser.page.url()).toBe(`${site}nlzf/2022/59/minqing/`);
+    expect(await browser.page.locator('h1').innerText()).toBe('郑州市教育局开展“一把手”民情体验活动');
+    await browser.page.getByRole('link', { name: /在本期中查看/ }).click();
+    expect(browser.page.url()).toBe(`${site}nlzf/2022/59/#minqing`);
+    await browser.page.goBack();
+    expect(browser.page.url()).toBe(`${site}nlzf/2022/59/minqing/`);
   });
 
   it('shows every part of 第59期 on its issue page, not a character lost', async () => {
-    await page.goto(`${site}nlzf/2022/59/`);
+    await browser.page.goto(`${site}nlzf/2022/59/`);
     const text = await mainText();
     let from = 0;
     for (const line of SEED.split('\n').map(normalizePrintText).filter(Boolean)) {
@@ -54,27 +47,27 @@ describe('the built archive, read in Chromium', () => {
       expect(at, `seed line missing or out of order: ${line.slice(0, 30)}`).toBeGreaterThanOrEqual(0);
       from = at + line.length;
     }
-    expect(await page.locator('.masthead-title').innerText()).toContain('简 报');
-    expect(await page.locator('.lead-phrase').allInnerTexts()).toEqual([
+    expect(await browser.page.locator('.masthead-title').innerText()).toContain('简 报');
+    expect(await browser.page.locator('.lead-phrase').allInnerTexts()).toEqual([
       '国防教育，入脑入行。',
       '重温誓词，不忘初心。',
       '校园防汛，尽显担当。',
     ]);
-    expect(await page.locator('.distribution dt').allInnerTexts()).toEqual(['报：', '送：', '发：']);
+    expect(await browser.page.locator('.distribution dt').allInnerTexts()).toEqual(['报：', '送：', '发：']);
   });
 
   it('gives every article of 第59期 its own page and its anchor in the issue', async () => {
-    await page.goto(`${site}nlzf/2022/59/`);
+    await browser.page.goto(`${site}nlzf/2022/59/`);
     for (const id of ARTICLES) {
-      expect(await page.locator(`#${id}`).count()).toBe(1);
-      expect(await page.locator(`.issue-toc a[href="#${id}"]`).count()).toBe(1);
+      expect(await browser.page.locator(`#${id}`).count()).toBe(1);
+      expect(await browser.page.locator(`.issue-toc a[href="#${id}"]`).count()).toBe(1);
     }
     const titles: string[] = [];
     for (const id of ARTICLES) {
-      const response = await page.goto(`${site}nlzf/2022/59/${id}/`);
+      const response = await browser.page.goto(`${site}nlzf/2022/59/${id}/`);
       expect(response?.status()).toBe(200);
-      titles.push(await page.locator('h1').innerText());
-      expect(await page.locator('.article-context').innerText()).toContain('第59期');
+      titles.push(await browser.page.locator('h1').innerText());
+      expect(await browser.page.locator('.article-context').innerText()).toContain('第59期');
     }
     expect(titles).toEqual([
       '郑州市教育局开展“一把手”民情体验活动',
@@ -86,27 +79,27 @@ describe('the built archive, read in Chromium', () => {
   });
 
   it('links articles to their neighbours and issues to theirs', async () => {
-    await page.goto(`${site}nlzf/2022/59/minqing/`);
-    expect(await page.locator('a[rel="prev"]').innerText()).toContain('暑期阅读，书香满园');
-    expect(await page.locator('a[rel="next"]').innerText()).toContain('市教育局联合多部门突击抽检校外培训机构疫情防控工作');
-    await page.goto(`${site}nlzf/2022/59/`);
-    expect(await page.locator('a[rel="prev"]').getAttribute('href')).toBe('/jianbao/nlzf/2022/58/');
-    expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe('/jianbao/nlzf/2022/60/');
+    await browser.page.goto(`${site}nlzf/2022/59/minqing/`);
+    expect(await browser.page.locator('a[rel="prev"]').innerText()).toContain('暑期阅读，书香满园');
+    expect(await browser.page.locator('a[rel="next"]').innerText()).toContain('市教育局联合多部门突击抽检校外培训机构疫情防控工作');
+    await browser.page.goto(`${site}nlzf/2022/59/`);
+    expect(await browser.page.locator('a[rel="prev"]').getAttribute('href')).toBe('/jianbao/nlzf/2022/58/');
+    expect(await browser.page.locator('a[rel="next"]').getAttribute('href')).toBe('/jianbao/nlzf/2022/60/');
   });
 
   it('lists a section by year and a series by year', async () => {
-    await page.goto(`${site}nlzf/sections/xiaoyuan/2022/`);
-    const items = await page.locator('.article-list li a').allInnerTexts();
+    await browser.page.goto(`${site}nlzf/sections/xiaoyuan/2022/`);
+    const items = await browser.page.locator('.article-list li a').allInnerTexts();
     expect(items).toEqual(['校园防汛，尽显担当', '重温誓词，不忘初心', '国防教育，入脑入行', '暑期阅读，书香满园', '田野课堂，走进乡村']);
-    await page.goto(`${site}qxjy/`);
-    expect(await page.locator('.issue-list-label').allInnerTexts()).toEqual(['第3-4期', '第1期', '第12期']);
+    await browser.page.goto(`${site}qxjy/`);
+    expect(await browser.page.locator('.issue-list-label').allInnerTexts()).toEqual(['第3-4期', '第1期', '第12期']);
   });
 
   it('answers unknown URLs with the 404 page', async () => {
-    const response = await page.goto(`${site}nlzf/2022/99/`);
+    const response = await browser.page.goto(`${site}nlzf/2022/99/`);
     expect(response?.status()).toBe(404);
-    expect(await page.locator('h1').innerText()).toBe('页面不存在');
-    expect(await page.locator('main form[role="search"]').count()).toBe(1);
+    expect(await browser.page.locator('h1').innerText()).toBe('页面不存在');
+    expect(await browser.page.locator('main form[role="search"]').count()).toBe(1);
   });
 
   it('publishes full-content feeds and a sitemap of every public page', () => {

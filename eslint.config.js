@@ -1,14 +1,15 @@
 // Typed linting for TypeScript and Astro files.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', '.cache/', 'node_modules/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
-  ...astro.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  astro.configs.recommended,
   {
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },

@@ -22,7 +22,7 @@ export function distributionLine(entry: { label: string; recipients: readonly st
 /** The print line as printed: 〈office〉 2022年7月28日印发（共印N份）. */
 export function printLine(printed: NonNullable<IssueFrontMatter['printed']>): string {
   const copies = printed.copies === undefined ? '' : `（共印${printed.copies}份）`;
-  return `${printed.by} ${formatChineseDate(printed.date)}印发${copies}`;
+  return `${printed.by ? `${printed.by} ` : ''}${formatChineseDate(printed.date)}印发${copies}`;
 }
 
 /** Renders an issue back to the bulletin's plain text: masthead, sections, articles, closing block, print line. */

@@ -11,8 +11,8 @@ export const DistributionSchema = z.strictObject({
 
 /** The print line at the foot of an issue: 〈office〉 2022年7月28日印发 (共印N份). */
 export const PrintedSchema = z.strictObject({
-  /** The printing office as printed. */
-  by: TextSchema,
+  /** The printing office as printed; optional, as some print lines give the date only. */
+  by: TextSchema.optional(),
   /** The printing date (ISO), printed as 2022年7月28日印发. */
   date: IsoDateSchema,
   /** 共印N份: number of copies printed, when the issue says; a positive whole number. */

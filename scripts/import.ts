@@ -1,0 +1,75 @@
+/**
+ * `npm run import -- <file|folder>… [--out DIR] [--series SLUG] [--dry-run] [--json] [--force]`:
+ * turns bulletins as offices have them (.txt in UTF-8 or GB18030, .docx, .pdf with a text layer)
+ * into checked issue files, proving by the print-text round trip that nothing was lost.
+ */
+import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import { contentDir } from '../src/lib/content-dir.ts';
+import { expandInputs, importOne, type ImportOutcome } from '../src/lib/import/run-import.ts';
+
+const USAGE = `usage: npm run import -- <file|folder>… [--out DIR] [--series SLUG] [--dry-run] [--json] [--force]
+  --out DIR      content folder to write into (default: CONTENT_DIR or ./content)
+  --series SLUG  import into this series (default: the series whose masthead matches, else a new one)
+  --dry-run      recognise and check, write nothing
+  --json         one JSON object per input, one per line
+  --force        replace an existing issue file (the old one is kept in .import-backups/ beside the content folder)`;
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      series: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  console.error(`import: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (values.help || !positionals.length) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+
+const files = await expandInputs(positionals);
+const options = { out: values.out ?? contentDir(), series: values.series, dryRun: values['dry-run'], force: values.force };
+const bar = !values.json && files.length > 1 && process.stderr.isTTY ? new SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', stream: process.stderr }) : undefined;
+bar?.start(files.length, 0, { file: '' });
+const outcomes: ImportOutcome[] = [];
+for (const file of files) {
+  bar?.update(outcomes.length, { file });
+  const outcome = await importOne(file, options);
+  outcomes.push(outcome);
+  if (values.json) console.log(JSON.stringify(outcome));
+}
+bar?.update(files.length, { file: '' });
+bar?.stop();
+
+if (!values.json) {
+  for (const outcome of outcomes) {
+    if ('error' in outcome) {
+      console.log(`✗ ${outcome.source}: ${outcome.error}; nothing was written for it`);
+      continue;
+    }
+    const articles = outcome.issue.sections.reduce((sum, section) => sum + section.articles.length, 0);
+    const verb = outcome.written ? '→' : '→ (dry run, not written)';
+    console.log(`${outcome.warnings.length ? '!' : '✓'} ${outcome.source} ${verb} ${outcome.output}: ${outcome.issue.seriesTitle ?? ''} 第${outcome.issue.number}期, ${outcome.issue.date}, ${outcome.issue.sections.length} sections, ${articles} articles`);
+    if (outcome.backup) console.log(`    old file kept as ${outcome.backup}`);
+    for (const decision of outcome.decisions) console.log(`    ${decision}`);
+    for (const warning of outcome.warnings) console.log(`    unsure: ${warning}`);
+    for (const text of outcome.unplaced) console.log(`    not placed: ${text}`);
+  }
+}
+const failed = outcomes.filter((o) => 'error' in o).length;
+const warned = outcomes.filter((o) => !('error' in o) && o.warnings.length).length;
+const summary = `import: ${outcomes.length - failed} imported (${warned} with warnings), ${failed} failed`;
+if (values.json) console.error(summary);
+else console.log(summary);
+process.exitCode = failed ? 1 : 0;

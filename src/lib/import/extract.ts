@@ -1,0 +1,132 @@
+import path from 'node:path';
+import type { Nodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import mammoth from 'mammoth';
+import { getDocumentProxy } from 'unpdf';
+import { decodeText, looksBinary } from './decode.ts';
+import { ImportError, type ExtractedSource } from './plan-import.ts';
+import { IMAGE_MARK } from './recognize.ts';
+
+/** The file types the importer reads. */
+export const IMPORTABLE = ['.txt', '.docx', '.pdf'] as const;
+
+/** Reads an input file's bulletin text (and images); throws ImportError for what it cannot read. */
+export async function extractSource(file: string, data: Uint8Array): Promise<ExtractedSource> {
+  const extension = path.extname(file).toLowerCase();
+  const original = { extension, data };
+  if (!data.length) throw new ImportError('the file is empty');
+  if (extension === '.txt') {
+    if (looksBinary(data)) throw new ImportError('the file is not text (it holds binary data); expected a bulletin as UTF-8 or GB18030 text');
+    return { text: decodeText(data).text, images: [], original };
+  }
+  if (extension === '.docx') return { ...(await extractDocx(data)), original };
+  if (extension === '.pdf') return { text: await extractPdf(data), images: [], original };
+  throw new ImportError(`unsupported file type "${extension || '(none)'}": expected ${IMPORTABLE.join(', ')}`);
+}
+
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'caption']);
+
+/** Word: paragraphs become lines, images become image lines (their files kept), via mammoth. */
+async function extractDocx(data: Uint8Array): Promise<{ text: string; images: ExtractedSource['images'] }> {
+  const images: ExtractedSource['images'] = [];
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(data) },
+      {
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const extension = (image.contentType.split('/')[1] ?? 'bin').replace('jpeg', 'jpg').replace(/[^a-z0-9]/g, '');
+          const name = `image${images.length + 1}.${extension}`;
+          images.push({ name, data: new Uint8Array(await image.readAsBuffer()) });
+          return { src: name };
+        }),
+      },
+    );
+    html = result.value;
+  } catch (error) {
+    throw new ImportError(`not a readable Word .docx file (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
+  const lines: string[] = [];
+  let current = '';
+  const flush = () => {
+    if (current.trim()) lines.push(current);
+    current = '';
+  };
+  const walk = (node: Nodes) => {
+    if (node.type === 'text') current += node.value;
+    else if (node.type === 'element') {
+      const element = node;
+      if (element.tagName === 'img') {
+        flush();
+        lines.push(`${IMAGE_MARK}${String(element.properties.src)}`);
+      } else if (element.tagName === 'br') {
+        flush();
+      } else {
+        const block = BLOCKS.has(element.tagName);
+        if (block) flush();
+        element.children.forEach((child) => walk(child));
+        if (block) flush();
+        if (element.tagName === 'td' || element.tagName === 'th') current += ' ';
+      }
+    } else if (node.type === 'root') node.children.forEach((child) => walk(child));
+  };
+  walk(fromHtml(html, { fragment: true }));
+  flush();
+  return { text: lines.join('\n'), images };
+}
+
+interface PdfItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+/** PDF with a text layer: lines rebuilt from positions; a blank line before indented lines, wide gaps and each page. */
+async function extractPdf(data: Uint8Array): Promise<string> {
+  let pdf;
+  try {
+    pdf = await getDocumentProxy(new Uint8Array(data));
+  } catch (error) {
+    throw new ImportError(`not a readable PDF (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const pages: { x: number; y: number; size: number; text: string }[][] = [];
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const page = await pdf.getPage(number);
+    const content = await page.getTextContent();
+    const items: PdfItem[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || !item.str.trim()) continue;
+      const [, , , d = 0, x = 0, y = 0] = item.transform as number[];
+      items.push({ str: item.str, x, y, width: item.width, size: Math.abs(d) || item.height || 10 });
+    }
+    items.sort((a, b) => b.y - a.y || a.x - b.x);
+    const lines: { x: number; y: number; size: number; text: string; end: number }[] = [];
+    for (const item of items) {
+      const line = lines.at(-1);
+      if (line && Math.abs(line.y - item.y) < Math.min(line.size, item.size) * 0.5) {
+        line.text += item.x - line.end > item.size * 0.3 ? ` ${item.str}` : item.str;
+        line.end = item.x + item.width;
+      } else {
+        lines.push({ x: item.x, y: item.y, size: item.size, text: item.str, end: item.x + item.width });
+      }
+    }
+    pages.push(lines);
+  }
+  const all = pages.flat();
+  if (!all.length) throw new ImportError('the PDF has no text layer (a scan?); run OCR on it first or import its text as a .txt file');
+  const margin = Math.min(...all.map((line) => line.x));
+  const out: string[] = [];
+  for (const lines of pages) {
+    out.push('');
+    lines.forEach((line, index) => {
+      const previous = lines[index - 1];
+      const gap = previous ? previous.y - line.y : 0;
+      // A first-line indent (2em), a centred line or a wide gap starts a new paragraph.
+      if (line.x > margin + line.size * 1.5 || (previous && gap > Math.max(previous.size, line.size) * 1.9)) out.push('');
+      out.push(line.text);
+    });
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,195 @@
+import { checkArchive, type ContentFile } from '../archive.ts';
+import { articleTitle } from '../articles.ts';
+import { yearOf } from '../dates.ts';
+import { issueSlug } from '../issue-number.ts';
+import { comparePrintText, printText } from '../print-text.ts';
+import { formatProblem } from '../problems.ts';
+import { SlugSchema } from '../../schemas/common.ts';
+import type { Series } from '../../schemas/series.ts';
+import { importedArticleIds, issueMarkdown } from './issue-markdown.ts';
+import { IMAGE_MARK, recognizeBulletin, RecognitionError, type RecognizedIssue } from './recognize.ts';
+import { matchSeries, newSeries, seriesYaml, seriesYamlWithSections, withSections } from './series-record.ts';
+
+/** What an input file gave: its text (image lines marked) and the images and original to keep beside the issue. */
+export interface ExtractedSource {
+  /** The bulletin's text, with IMAGE_MARK lines where images stood. */
+  text: string;
+  /** Images, named as the text's image lines name them. */
+  images: { name: string; data: Uint8Array }[];
+  /** The original file's bytes and extension (.txt, .docx, .pdf), kept beside the issue. */
+  original: { extension: string; data: Uint8Array };
+}
+
+/** The issue as the importer reports it (the `--json` line's `issue`). */
+export interface ImportedIssueReport {
+  number: number;
+  numberEnd?: number;
+  supplement?: boolean;
+  totalNumber?: number;
+  date: string;
+  classification?: string;
+  office?: string;
+  seriesTitle?: string;
+  sections: { name: string; articles: { id: string; title: string; kind: 'titled' | 'lead' | 'untitled' }[] }[];
+  distribution: { label: string; recipients: string[] }[];
+  printed?: { by?: string; date: string };
+  copies?: number;
+}
+
+/** A successful plan: the files to write (relative to the content folder) and the report. */
+export interface ImportPlan {
+  /** The issue file, relative to the content folder. */
+  output: string;
+  /** Files to write, relative to the content folder: issue, series record (when new or changed), images, original. */
+  files: { path: string; data: string | Uint8Array }[];
+  /** True when the issue file replaces an existing one (only with --force). */
+  replaces: boolean;
+  /** The series record used; `created` when the import writes a new one. */
+  series: { slug: string; title: string; created: boolean; sectionsAdded: string[] };
+  /** What was recognised. */
+  issue: ImportedIssueReport;
+  /** What the importer decided on its own. */
+  decisions: string[];
+  /** What it was unsure of. */
+  warnings: string[];
+  /** Source text that landed nowhere. */
+  unplaced: string[];
+}
+
+/** Options of one import. */
+export interface PlanOptions {
+  /** Series slug to import into (--series); else the series whose masthead matches, else a new one. */
+  series?: string | undefined;
+  /** Replace an existing issue file (--force). */
+  force: boolean;
+  /** How the content folder is named in messages. */
+  root: string;
+}
+
+/** Thrown when an input cannot be imported; the message names what is missing. */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+function report(issue: RecognizedIssue, series: Series): ImportedIssueReport {
+  const ids = importedArticleIds(issue);
+  return {
+    number: issue.number,
+    ...(issue.numberEnd !== undefined && { numberEnd: issue.numberEnd }),
+    ...(issue.supplement && { supplement: true }),
+    ...(issue.totalNumber !== undefined && { totalNumber: issue.totalNumber }),
+    date: issue.date,
+    ...(issue.classification && { classification: issue.classification }),
+    ...((issue.office ?? series.office) && { office: issue.office ?? series.office }),
+    seriesTitle: series.title,
+    sections: issue.sections.map((section, s) => ({
+      name: section.name,
+      articles: section.articles.map((article, a) => ({
+        id: ids[s]![a]!,
+        kind: article.kind,
+        title: articleTitle({ kind: article.kind, printedTitle: article.title, blocks: article.paragraphs }),
+      })),
+    })),
+    distribution: issue.distribution,
+    ...(issue.printed && { printed: { ...(issue.printed.by && { by: issue.printed.by }), date: issue.printed.date } }),
+    ...(issue.printed?.copies !== undefined && { copies: issue.printed.copies }),
+  };
+}
+
+/**
+ * Plans the import of one bulletin into a content folder: recognises it, picks or creates its series,
+ * writes its Markdown, checks the result with the content check, and proves by the print-text round
+ * trip that nothing was lost. Writes nothing; throws ImportError when the input cannot be imported.
+ */
+export function planImport(source: ExtractedSource, content: readonly ContentFile[], options: PlanOptions): ImportPlan {
+  let recognition;
+  try {
+    recognition = recognizeBulletin(source.text);
+  } catch (error) {
+    if (error instanceof RecognitionError) throw new ImportError(error.message);
+    throw error;
+  }
+  const { issue, decisions, warnings, unplaced } = recognition;
+  const existing = checkArchive(content, options.root);
+
+  let series: Series | undefined;
+  let created = false;
+  if (options.series !== undefined) {
+    if (!SlugSchema.safeParse(options.series).success) {
+      throw new ImportError(`--series "${options.series}": expected a short ASCII slug (a-z, 0-9, "-")`);
+    }
+    series = existing.series.find((s) => s.slug === options.series);
+  } else {
+    series = matchSeries(existing.series, issue.mastheadLines);
+  }
+  const sectionNames = issue.sections.map((s) => s.name);
+  if (!series) {
+    const taken = new Set(content.map((file) => file.path.split('/')[0]!));
+    series = newSeries(issue.mastheadLines, issue.office, sectionNames, taken, options.series);
+    created = true;
+  }
+  const sections = withSections(series.sections, sectionNames);
+  const added = sections.slice(series.sections.length);
+  const seriesRecord: Series = { ...series, sections };
+
+  const slug = issueSlug(issue);
+  const folder = `${seriesRecord.slug}/${yearOf(issue.date)}`;
+  const output = `${folder}/${slug}.md`;
+  const replaces = content.some((file) => file.path === output);
+  if (replaces && !options.force) {
+    throw new ImportError(`${options.root}/${output} exists already; --force replaces it and keeps the old file as a backup outside the content folder`);
+  }
+
+  const markdown = issueMarkdown(issue, { assetFolder: slug });
+  const seriesPath = `${seriesRecord.slug}/series.yaml`;
+  const seriesText = created
+    ? `# Series record written by the importer from the masthead of ${options.root}/${output}; check the slug and title.\n${seriesYaml(seriesRecord)}`
+    : added.length
+      ? seriesYamlWithSections(content.find((file) => file.path === seriesPath)?.text ?? '', added)
+      : undefined;
+
+  const candidate = content.filter((file) => file.path !== output && !(seriesText !== undefined && file.path === seriesPath));
+  candidate.push({ path: output, text: markdown });
+  if (seriesText !== undefined) candidate.push({ path: seriesPath, text: seriesText });
+  const checked = checkArchive(candidate, options.root);
+  const ours = new Set([`${options.root}/${output}`, `${options.root}/${seriesPath}`]);
+  const problems = checked.problems.filter((problem) => ours.has(problem.file));
+  if (problems.length) {
+    throw new ImportError(`the imported issue would not pass the content check:\n${problems.map(formatProblem).join('\n')}`);
+  }
+
+  // Nothing lost: the new file's print text equals the source, less what was reported as unplaced and page numbers.
+  const written = checked.issues.find((i) => i.file === `${options.root}/${output}`)!;
+  const dropped = new Set([...unplaced, ...recognition.pageNumbers]);
+  const expected = source.text
+    .split('\n')
+    .filter((line) => !dropped.has(line.trim()) && !line.startsWith(IMAGE_MARK))
+    .join('\n');
+  const difference = comparePrintText(expected, printText({ issue: written.data, series: written.series, sections: written.sections }));
+  if (difference) {
+    warnings.push(`the imported file differs from the source at character ${difference.offset}: expected "${difference.expected}", found "${difference.found}"`);
+    unplaced.push(difference.expected);
+  }
+  if (created) decisions.push(`new series record ${options.root}/${seriesPath} (slug "${seriesRecord.slug}") written from the masthead`);
+  if (added.length) decisions.push(`sections added to ${options.root}/${seriesPath}: ${added.map((s) => `${s.name} (${s.slug})`).join('、')}`);
+
+  const assets = `${folder}/${slug}`;
+  return {
+    output,
+    files: [
+      { path: output, data: markdown },
+      ...(seriesText !== undefined ? [{ path: seriesPath, data: seriesText }] : []),
+      ...source.images.map((image) => ({ path: `${assets}/${image.name}`, data: image.data })),
+      { path: `${assets}/original${source.original.extension}`, data: source.original.data },
+    ],
+    replaces,
+    series: { slug: seriesRecord.slug, title: seriesRecord.title, created, sectionsAdded: added.map((s) => s.name) },
+    issue: report(issue, seriesRecord),
+    decisions,
+    warnings,
+    unplaced,
+  };
+}

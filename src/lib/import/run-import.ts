@@ -1,0 +1,102 @@
+import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readContentFiles } from '../content-dir.ts';
+import { extractSource, IMPORTABLE } from './extract.ts';
+import { ImportError, planImport, type ImportedIssueReport } from './plan-import.ts';
+
+/** Options of an import run (the CLI's flags). */
+export interface RunOptions {
+  /** The content folder to write into. */
+  out: string;
+  /** Series slug to import into. */
+  series?: string | undefined;
+  /** Write nothing. */
+  dryRun: boolean;
+  /** Replace existing issue files, keeping backups. */
+  force: boolean;
+  /** Time stamp for the backup folder. */
+  now?: Date;
+}
+
+/** One input's outcome: the `--json` line. */
+export type ImportOutcome =
+  | {
+      source: string;
+      output: string;
+      issue: ImportedIssueReport;
+      decisions: string[];
+      warnings: string[];
+      unplaced: string[];
+      written: boolean;
+      backup?: string;
+    }
+  | { source: string; error: string };
+
+/** Files given on the command line, folders expanded to the importable files below them, in name order. */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const entries = await readdir(input, { recursive: true, withFileTypes: true });
+      files.push(
+        ...entries
+          .filter((entry) => entry.isFile() && (IMPORTABLE as readonly string[]).includes(path.extname(entry.name).toLowerCase()))
+          .map((entry) => path.join(entry.parentPath, entry.name))
+          .sort(),
+      );
+    } else {
+      files.push(input);
+    }
+  }
+  return files;
+}
+
+/** Writes a file whole or not at all: into a temporary name first, then renamed into place. */
+async function writeWhole(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.importing-${process.pid}`;
+  await writeFile(temporary, data);
+  await rename(temporary, file);
+}
+
+/** Imports one input file into the content folder; every failure becomes an outcome with its reason. */
+export async function importOne(source: string, options: RunOptions): Promise<ImportOutcome> {
+  try {
+    const info = await stat(source).catch(() => undefined);
+    if (!info) throw new ImportError('no such file');
+    if (!info.isFile()) throw new ImportError('not a file');
+    const extracted = await extractSource(source, new Uint8Array(await readFile(source)));
+    const out = path.resolve(options.out);
+    await mkdir(out, { recursive: true }).catch(() => undefined);
+    const content = await readContentFiles(out).catch(() => []);
+    const root = path.relative(process.cwd(), out) || '.';
+    const plan = planImport(extracted, content, { series: options.series, force: options.force, root });
+    let backup: string | undefined;
+    if (!options.dryRun) {
+      if (plan.replaces) {
+        const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
+        backup = path.join(path.dirname(out), '.import-backups', stamp, plan.output);
+        await mkdir(path.dirname(backup), { recursive: true });
+        await copyFile(path.join(out, plan.output), backup);
+      }
+      // The issue file goes last: until it is in place, the content folder holds no half-imported issue.
+      const [issueFile, ...others] = plan.files;
+      for (const file of others) await writeWhole(path.join(out, file.path), file.data);
+      await writeWhole(path.join(out, issueFile!.path), issueFile!.data);
+    }
+    return {
+      source,
+      output: path.join(root, plan.output),
+      issue: plan.issue,
+      decisions: plan.decisions,
+      warnings: plan.warnings,
+      unplaced: plan.unplaced,
+      written: !options.dryRun,
+      ...(backup && { backup: path.relative(process.cwd(), backup) }),
+    };
+  } catch (error) {
+    if (error instanceof ImportError) return { source, error: error.message };
+    return { source, error: `could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

@@ -100,15 +100,36 @@ interface Line {
   blankBefore: boolean;
 }
 
-/** Removes the spaces PDF extraction puts between Chinese characters, keeping those between Latin words. */
+/**
+ * Removes the spaces PDF extraction puts between Chinese characters (and between them and digits:
+ * 2022 年 7 月), keeping those between Latin words and between Latin words and Chinese.
+ */
 export function closeCjkSpacing(text: string): string {
+  const tight = (a: string, b: string) => (CJK.test(a) && (CJK.test(b) || /\d/.test(b))) || (/\d/.test(a) && CJK.test(b));
   return text
     .replace(/[\u00a0\u3000]/g, ' ')
     .replace(/(\S)[ \t]+(?=\S)/gu, (match: string, before: string, offset: number, whole: string) => {
       const after = whole[offset + match.length] ?? '';
-      return CJK.test(before) || CJK.test(after) ? before : `${before} `;
+      return tight(before, after) ? before : `${before} `;
     })
     .trim();
+}
+
+/** Splits a recipient list on 、, but not inside brackets: 各县（市、区）教育局 stays one recipient. */
+export function splitRecipients(text: string): string[] {
+  const recipients: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if ('（(【[《〈“'.includes(char)) depth++;
+    else if ('）)】]》〉”'.includes(char)) depth = Math.max(0, depth - 1);
+    if (char === '、' && depth === 0) {
+      recipients.push(current.trim());
+      current = '';
+    } else current += char;
+  }
+  recipients.push(current.trim());
+  return recipients.filter(Boolean);
 }
 
 /** Joins two pieces of one paragraph: directly between Chinese text, with a space between Latin words. */
@@ -252,10 +273,7 @@ function readClosing(lines: Line[], issue: RecognizedIssue, unplaced: string[], 
   }
   issue.distribution = entries.map((entry) => ({
     label: entry.label,
-    recipients: entry.text
-      .split('、')
-      .map((r) => r.trim())
-      .filter(Boolean),
+    recipients: splitRecipients(entry.text),
   }));
   for (const entry of issue.distribution) {
     if (!entry.recipients.length) warnings.push(`"${entry.label}：" names no recipient`);
@@ -270,9 +288,9 @@ interface Block {
 }
 
 function toBlocks(lines: Line[]): Block[] {
-  const textLines = lines.filter((line) => !isImage(line.text));
-  // Text with blank lines between paragraphs wraps lines inside a paragraph; text without them has one paragraph a line.
-  const blankSeparated = textLines.length > 0 && textLines.filter((line) => line.blankBefore).length / textLines.length >= 0.3;
+  // Text whose paragraphs end before a blank line wraps lines inside a paragraph; text without blank lines has one paragraph a line.
+  const ends = lines.flatMap((line, index) => (TERMINAL.test(line.text) && lines[index + 1] ? [lines[index + 1]!] : []));
+  const blankSeparated = ends.length > 0 && ends.filter((line) => line.blankBefore).length / ends.length >= 0.5;
   const blocks: Block[] = [];
   for (const line of lines) {
     const text = closeCjkSpacing(line.text);

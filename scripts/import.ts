@@ -40,7 +40,10 @@ if (values.help || !positionals.length) {
 
 const files = await expandInputs(positionals);
 const options = { out: values.out ?? contentDir(), series: values.series, dryRun: values['dry-run'], force: values.force };
-const bar = !values.json && files.length > 1 && process.stderr.isTTY ? new SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', stream: process.stderr }) : undefined;
+const bar =
+  !values.json && files.length > 1 && process.stderr.isTTY
+    ? new SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', stream: process.stderr })
+    : undefined;
 bar?.start(files.length, 0, { file: '' });
 const outcomes: ImportOutcome[] = [];
 for (const file of files) {
@@ -60,7 +63,9 @@ if (!values.json) {
     }
     const articles = outcome.issue.sections.reduce((sum, section) => sum + section.articles.length, 0);
     const verb = outcome.written ? '→' : '→ (dry run, not written)';
-    console.log(`${outcome.warnings.length ? '!' : '✓'} ${outcome.source} ${verb} ${outcome.output}: ${outcome.issue.seriesTitle ?? ''} 第${outcome.issue.number}期, ${outcome.issue.date}, ${outcome.issue.sections.length} sections, ${articles} articles`);
+    console.log(
+      `${outcome.warnings.length ? '!' : '✓'} ${outcome.source} ${verb} ${outcome.output}: ${outcome.issue.seriesTitle ?? ''} 第${outcome.issue.number}期, ${outcome.issue.date}, ${outcome.issue.sections.length} sections, ${articles} articles`,
+    );
     if (outcome.backup) console.log(`    old file kept as ${outcome.backup}`);
     for (const decision of outcome.decisions) console.log(`    ${decision}`);
     for (const warning of outcome.warnings) console.log(`    unsure: ${warning}`);

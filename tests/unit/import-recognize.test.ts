@@ -8,7 +8,10 @@ import { SEED_59 } from './helpers.ts';
 function structure(recognition: Recognition) {
   const { issue } = recognition;
   return {
-    sections: issue.sections.map((s) => ({ name: s.name, articles: s.articles.map((a) => ({ kind: a.kind, title: a.title, paragraphs: a.paragraphs })) })),
+    sections: issue.sections.map((s) => ({
+      name: s.name,
+      articles: s.articles.map((a) => ({ kind: a.kind, title: a.title, paragraphs: a.paragraphs })),
+    })),
     distribution: issue.distribution,
     printed: issue.printed,
   };
@@ -76,7 +79,9 @@ describe('recognising the same bulletin in other forms', () => {
     expect(structure(recognition)).toEqual(SEED_STRUCTURE);
   });
   it('the spacing PDF extraction leaves: 第 59 期, 2022 年 7 月 28 日, letter-spaced titles', () => {
-    const text = withMasthead('内部刊物  注意保存\n\n郑 州 市 教 育 局 “能力作风建设年” 活 动\n\n简    报\n\n第 59 期\n\n领导小组办公室\n\n2022 年 7 月 28 日\n');
+    const text = withMasthead(
+      '内部刊物  注意保存\n\n郑 州 市 教 育 局 “能力作风建设年” 活 动\n\n简    报\n\n第 59 期\n\n领导小组办公室\n\n2022 年 7 月 28 日\n',
+    );
     const recognition = recognizeBulletin(text);
     expect(recognition.issue).toMatchObject({ number: 59, date: '2022-07-28', office: '领导小组办公室' });
     expect(recognition.issue.mastheadLines).toEqual(['郑 州 市 教 育 局 “能力作风建设年” 活 动', '简    报']);
@@ -115,8 +120,17 @@ const BODY = '【工作动态】\n\n区教育局召开会议\n\n会议部署了�
 
 describe('recognising other mastheads and closing blocks', () => {
   it('内部资料 注意保管, a combined issue, office and date on one line', () => {
-    const r = recognizeBulletin(bulletin('内部资料 注意保管\n\n某区教育工作\n\n简报\n\n第12-13期\n\n区教育局办公室          2023年3月15日', BODY, '发：各中小学校'));
-    expect(r.issue).toMatchObject({ classification: '内部资料 注意保管', mastheadLines: ['某区教育工作', '简报'], number: 12, numberEnd: 13, office: '区教育局办公室', date: '2023-03-15' });
+    const r = recognizeBulletin(
+      bulletin('内部资料 注意保管\n\n某区教育工作\n\n简报\n\n第12-13期\n\n区教育局办公室          2023年3月15日', BODY, '发：各中小学校'),
+    );
+    expect(r.issue).toMatchObject({
+      classification: '内部资料 注意保管',
+      mastheadLines: ['某区教育工作', '简报'],
+      number: 12,
+      numberEnd: 13,
+      office: '区教育局办公室',
+      date: '2023-03-15',
+    });
   });
   it('a supplement and a running total on its own line', () => {
     const r = recognizeBulletin(bulletin('教育简报\n\n增刊第2期\n\n（总第88期）\n\n2023年1月5日', BODY, ''));
@@ -124,14 +138,17 @@ describe('recognising other mastheads and closing blocks', () => {
     expect(r.issue.office).toBeUndefined();
   });
   it('抄送 with wrapped continuation lines, and 共印N份 on the print line or its own line', () => {
-    const closing = '报：市委办公室、市政府办公室\n抄送：各县（市、区）教育局，\n各直属学校、\n各民办学校\n区教育局办公室 2023年3月15日印发（共印120份）';
+    const closing =
+      '报：市委办公室、市政府办公室\n抄送：各县（市、区）教育局，\n各直属学校、\n各民办学校\n区教育局办公室 2023年3月15日印发（共印120份）';
     const r = recognizeBulletin(bulletin('教育简报\n\n第3期\n\n2023年3月15日', BODY, closing));
     expect(r.issue.distribution).toEqual([
       { label: '报', recipients: ['市委办公室', '市政府办公室'] },
       { label: '抄送', recipients: ['各县（市、区）教育局，各直属学校', '各民办学校'] },
     ]);
     expect(r.issue.printed).toEqual({ by: '区教育局办公室', date: '2023-03-15', copies: 120 });
-    const separate = recognizeBulletin(bulletin('教育简报\n\n第3期\n\n2023年3月15日', BODY, '报：市委办公室    送：市政府办公室\n2023年3月15日印发\n(共印 80 份)'));
+    const separate = recognizeBulletin(
+      bulletin('教育简报\n\n第3期\n\n2023年3月15日', BODY, '报：市委办公室    送：市政府办公室\n2023年3月15日印发\n(共印 80 份)'),
+    );
     expect(separate.issue.distribution.map((d) => d.label)).toEqual(['报', '送']);
     expect(separate.issue.printed).toEqual({ date: '2023-03-15', copies: 80 });
   });
@@ -139,7 +156,11 @@ describe('recognising other mastheads and closing blocks', () => {
     const body = '【简讯】\n\n某小学举行冬季长跑比赛，全校师生踊跃参加。\n\n比赛设<男子组>与<女子组>，A&B 两队并列第一。';
     const r = recognizeBulletin(bulletin('教育简报\n\n第4期\n\n2023年3月20日', body, ''));
     expect(r.issue.sections[0]!.articles).toEqual([
-      { kind: 'untitled', title: '', paragraphs: ['某小学举行冬季长跑比赛，全校师生踊跃参加。', '比赛设<男子组>与<女子组>，A&B 两队并列第一。'] },
+      {
+        kind: 'untitled',
+        title: '',
+        paragraphs: ['某小学举行冬季长跑比赛，全校师生踊跃参加。', '比赛设<男子组>与<女子组>，A&B 两队并列第一。'],
+      },
     ]);
     expect(r.warnings).toEqual(['an item without a title in 【简讯】: "某小学举行冬季长跑比赛，全校师生…"']);
   });
@@ -147,7 +168,9 @@ describe('recognising other mastheads and closing blocks', () => {
     const body = '【工作动态】\n\n区教育局召开会议\n\n会议部署了工作。\n\n会议强调，要抓落实。各校要认真执行。';
     const r = recognizeBulletin(bulletin('教育简报\n\n第5期\n\n2023年3月21日', body, ''));
     expect(r.issue.sections[0]!.articles).toHaveLength(1);
-    expect(r.warnings).toEqual(['"会议强调，要抓落实。" starts like a lead phrase but follows a titled article; kept as a paragraph of "区教育局召开会议"']);
+    expect(r.warnings).toEqual([
+      '"会议强调，要抓落实。" starts like a lead phrase but follows a titled article; kept as a paragraph of "区教育局召开会议"',
+    ]);
   });
 });
 

@@ -16,7 +16,8 @@ export async function extractSource(file: string, data: Uint8Array): Promise<Ext
   const original = { extension, data };
   if (!data.length) throw new ImportError('the file is empty');
   if (extension === '.txt') {
-    if (looksBinary(data)) throw new ImportError('the file is not text (it holds binary data); expected a bulletin as UTF-8 or GB18030 text');
+    if (looksBinary(data))
+      throw new ImportError('the file is not text (it holds binary data); expected a bulletin as UTF-8 or GB18030 text');
     return { text: decodeText(data).text, images: [], original };
   }
   if (extension === '.docx') return { ...(await extractDocx(data)), original };
@@ -83,7 +84,10 @@ interface PdfItem {
   size: number;
 }
 
-/** PDF with a text layer: lines rebuilt from positions; a blank line before indented lines, wide gaps and each page. */
+/**
+ * PDF with a text layer: lines rebuilt from positions, then paragraphs: a line that reaches the right
+ * margin goes on in the next; an indented (2em) or centred line, a wide gap and a new page start anew.
+ */
 async function extractPdf(data: Uint8Array): Promise<string> {
   let pdf;
   try {
@@ -91,7 +95,7 @@ async function extractPdf(data: Uint8Array): Promise<string> {
   } catch (error) {
     throw new ImportError(`not a readable PDF (${error instanceof Error ? error.message : String(error)})`);
   }
-  const pages: { x: number; y: number; size: number; text: string }[][] = [];
+  const pages: { x: number; y: number; size: number; text: string; end: number }[][] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
@@ -117,14 +121,19 @@ async function extractPdf(data: Uint8Array): Promise<string> {
   const all = pages.flat();
   if (!all.length) throw new ImportError('the PDF has no text layer (a scan?); run OCR on it first or import its text as a .txt file');
   const margin = Math.min(...all.map((line) => line.x));
+  const right = Math.max(...all.map((line) => line.end));
   const out: string[] = [];
   for (const lines of pages) {
     out.push('');
     lines.forEach((line, index) => {
       const previous = lines[index - 1];
       const gap = previous ? previous.y - line.y : 0;
-      // A first-line indent (2em), a centred line or a wide gap starts a new paragraph.
-      if (line.x > margin + line.size * 1.5 || (previous && gap > Math.max(previous.size, line.size) * 1.9)) out.push('');
+      const starts = line.x > margin + line.size * 1.5 || (previous !== undefined && gap > Math.max(previous.size, line.size) * 1.9);
+      if (previous && !starts && previous.end >= right - previous.size * 1.5) {
+        out[out.length - 1] += line.text;
+        return;
+      }
+      if (starts) out.push('');
       out.push(line.text);
     });
   }

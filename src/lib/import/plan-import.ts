@@ -140,7 +140,9 @@ export function planImport(source: ExtractedSource, content: readonly ContentFil
   const output = `${folder}/${slug}.md`;
   const replaces = content.some((file) => file.path === output);
   if (replaces && !options.force) {
-    throw new ImportError(`${options.root}/${output} exists already; --force replaces it and keeps the old file as a backup outside the content folder`);
+    throw new ImportError(
+      `${options.root}/${output} exists already; --force replaces it and keeps the old file as a backup outside the content folder`,
+    );
   }
 
   const markdown = issueMarkdown(issue, { assetFolder: slug });
@@ -170,11 +172,14 @@ export function planImport(source: ExtractedSource, content: readonly ContentFil
     .join('\n');
   const difference = comparePrintText(expected, printText({ issue: written.data, series: written.series, sections: written.sections }));
   if (difference) {
-    warnings.push(`the imported file differs from the source at character ${difference.offset}: expected "${difference.expected}", found "${difference.found}"`);
+    warnings.push(
+      `the imported file differs from the source at character ${difference.offset}: expected "${difference.expected}", found "${difference.found}"`,
+    );
     unplaced.push(difference.expected);
   }
   if (created) decisions.push(`new series record ${options.root}/${seriesPath} (slug "${seriesRecord.slug}") written from the masthead`);
-  if (added.length) decisions.push(`sections added to ${options.root}/${seriesPath}: ${added.map((s) => `${s.name} (${s.slug})`).join('、')}`);
+  if (added.length)
+    decisions.push(`sections added to ${options.root}/${seriesPath}: ${added.map((s) => `${s.name} (${s.slug})`).join('、')}`);
 
   const assets = `${folder}/${slug}`;
   return {

@@ -79,7 +79,8 @@ export class RecognitionError extends Error {
 /** Starts a line that stands for an image (followed by its file name); never occurs in real text. */
 export const IMAGE_MARK = '\uE000image:';
 
-const PAGE_NUMBER = /^(?:[-—–－‒―~～\s]*\d{1,3}[-—–－‒―~～\s]*|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
+const PAGE_NUMBER =
+  /^(?:[-—–－‒―~～\s]*\d{1,3}[-—–－‒―~～\s]*|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
 const CLASSIFICATION = /注意保存|注意保管|妥善保管|内部(?:刊物|资料|材料|文件|参阅)|^(?:秘密|机密|绝密)/u;
 const NUMBER = /^(增\s*刊)?\s*(?:第\s*(\d{1,4})\s*(?:[-—－–~～]\s*(\d{1,4})\s*)?期)?\s*(?:[（(]\s*总\s*第\s*(\d{1,5})\s*期\s*[)）])?$/u;
 const TOTAL = /^[（(]\s*总\s*第\s*(\d{1,5})\s*期\s*[)）]$/u;
@@ -97,7 +98,10 @@ const MAX_TITLE = 50;
 
 interface Line {
   text: string;
+  /** A blank line stands before this one. */
   blankBefore: boolean;
+  /** A blank line or a page-number line stands before this one. */
+  breakBefore: boolean;
 }
 
 /**
@@ -141,6 +145,7 @@ function joinText(a: string, b: string): string {
 function toLines(text: string, pageNumbers: string[]): Line[] {
   const lines: Line[] = [];
   let blank = true;
+  let page = false;
   for (const raw of text.split('\n')) {
     const trimmed = raw.replace(/[\u00a0\u3000]/g, ' ').trim();
     if (!trimmed) {
@@ -150,11 +155,12 @@ function toLines(text: string, pageNumbers: string[]): Line[] {
     if (PAGE_NUMBER.test(trimmed)) {
       pageNumbers.push(trimmed);
       // A page number sits between two pages: what follows it starts after a break.
-      blank = true;
+      page = true;
       continue;
     }
-    lines.push({ text: trimmed, blankBefore: blank });
+    lines.push({ text: trimmed, blankBefore: blank, breakBefore: blank || page });
     blank = false;
+    page = false;
   }
   return lines;
 }
@@ -244,8 +250,19 @@ function closingStart(lines: Line[], from: number): number {
 function readClosing(lines: Line[], issue: RecognizedIssue, unplaced: string[], warnings: string[]): void {
   let current: { label: string; text: string } | undefined;
   const entries: { label: string; text: string }[] = [];
-  for (const line of lines) {
-    const text = closeCjkSpacing(line.text);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let text = closeCjkSpacing(line.text);
+    // A print line wrapped over two lines reads whole once joined (unless the next line is a whole print line itself).
+    const following = lines[i + 1] ? closeCjkSpacing(lines[i + 1]!.text) : undefined;
+    const joined =
+      following !== undefined && !LABEL.test(line.text) && !PRINT.test(text) && !PRINT.test(following)
+        ? joinText(text, following)
+        : undefined;
+    if (joined !== undefined && PRINT.test(joined)) {
+      text = joined;
+      i++;
+    }
     const print = PRINT.exec(text);
     const copies = COPIES.exec(text);
     if (print) {
@@ -283,42 +300,50 @@ function readClosing(lines: Line[], issue: RecognizedIssue, unplaced: string[], 
 /** A paragraph-sized piece of the body before sections and articles are decided. */
 interface Block {
   text: string;
-  /** The block's lines, for telling a title from the paragraph below it. */
-  lines: string[];
+}
+
+/**
+ * The width at which a text was hard-wrapped, if it was: the length most of its prose lines share
+ * (give or take one character), on lines that mostly stop mid-sentence. Titles (no punctuation) do not
+ * count, so a few titles of equal length are no evidence. Text with one paragraph a line has none.
+ */
+export function wrapWidth(lines: readonly string[]): number | undefined {
+  const prose = lines.filter((line) => [...line].length >= 8 && /[，、；,;]/u.test(line));
+  const sizes = [...new Set(prose.map((line) => [...line].length))].sort((a, b) => b - a);
+  for (const size of sizes) {
+    const near = prose.filter((line) => [...line].length >= size - 1 && [...line].length <= size);
+    const stopping = near.filter((line) => TERMINAL.test(line)).length;
+    if (near.length >= 4 && near.length >= prose.length * 0.4 && stopping <= near.length / 2) return size - 1;
+  }
+  return undefined;
+}
+
+/** True when paragraphs are set apart by blank lines (text with one paragraph a line has next to none). */
+function blankSeparated(lines: readonly Line[]): boolean {
+  const gaps = lines.slice(1).filter((line) => line.blankBefore).length;
+  return gaps >= 2 && gaps >= (lines.length - 1) * 0.2;
 }
 
 function toBlocks(lines: Line[]): Block[] {
-  // Text whose paragraphs end before a blank line wraps lines inside a paragraph; text without blank lines has one paragraph a line.
-  const ends = lines.flatMap((line, index) => (TERMINAL.test(line.text) && lines[index + 1] ? [lines[index + 1]!] : []));
-  const blankSeparated = ends.length > 0 && ends.filter((line) => line.blankBefore).length / ends.length >= 0.5;
+  const texts = lines.map((line) => closeCjkSpacing(line.text));
+  const structural = (text: string) => isImage(text) || SECTION.test(text);
+  const width = wrapWidth(texts.filter((text) => !structural(text)));
+  const runs = width === undefined && blankSeparated(lines);
   const blocks: Block[] = [];
-  for (const line of lines) {
-    const text = closeCjkSpacing(line.text);
-    const structural = isImage(text) || SECTION.test(text);
+  let last = '';
+  lines.forEach((line, index) => {
+    const text = texts[index]!;
     const previous = blocks.at(-1);
-    const previousStructural = previous !== undefined && (isImage(previous.text) || SECTION.test(previous.text));
-    if (blankSeparated && !line.blankBefore && previous && !structural && !previousStructural) {
-      previous.lines.push(text);
+    // Hard-wrapped text: a full line goes on in the next one. Blank-separated text: a run of lines is one block.
+    const continues = width !== undefined ? [...last].length >= width : runs;
+    if (previous && !line.breakBefore && continues && !structural(text) && !structural(last)) {
       previous.text = joinText(previous.text, text);
     } else {
-      blocks.push({ text, lines: [text] });
+      blocks.push({ text });
     }
-  }
-  return blocks.flatMap(splitTitleFromParagraph);
-}
-
-/** A block whose first line is a short title and whose rest is a paragraph (no blank line between them). */
-function splitTitleFromParagraph(block: Block): Block[] {
-  if (block.lines.length < 2) return [block];
-  const [first, ...rest] = block.lines as [string, ...string[]];
-  const widest = Math.max(...rest.map((line) => line.length));
-  if (isTitleText(first) && first.length < widest * 0.8 && TERMINAL.test(rest.at(-1)!)) {
-    return [
-      { text: first, lines: [first] },
-      { text: rest.reduce(joinText, ''), lines: rest },
-    ];
-  }
-  return [block];
+    last = text;
+  });
+  return blocks;
 }
 
 function isImage(text: string): boolean {
@@ -367,9 +392,11 @@ function readBody(blocks: Block[], decisions: string[], warnings: string[], unpl
     const followedByBody = next !== undefined && !SECTION.test(next.text) && !isImage(next.text);
     if (isTitleText(text) && followedByBody) {
       article = { kind: 'titled', title: text, paragraphs: [] };
-      // A title wrapped over two lines arrives as two short blocks in one-paragraph-a-line text.
+      // A title wrapped over two lines arrives as two blocks; its second line may be a single character.
       const after = blocks[i + 2];
-      if (next && isTitleText(next.text) && after && !SECTION.test(after.text) && joinText(text, next.text).length <= MAX_TITLE) {
+      const rest = next?.text ?? '';
+      const titleTail = !TITLE_PUNCTUATION.test(rest) && !isImage(rest) && !SECTION.test(rest);
+      if (next && titleTail && after && !SECTION.test(after.text) && joinText(text, rest).length <= MAX_TITLE) {
         article.title = joinText(text, next.text);
         decisions.push(`joined a title printed over two lines: "${article.title}"`);
         i++;
@@ -385,7 +412,8 @@ function readBody(blocks: Block[], decisions: string[], warnings: string[], unpl
       open = !TERMINAL.test(text);
       continue;
     }
-    if (lead) warnings.push(`"${lead[1]}" starts like a lead phrase but follows a titled article; kept as a paragraph of "${article!.title}"`);
+    if (lead)
+      warnings.push(`"${lead[1]}" starts like a lead phrase but follows a titled article; kept as a paragraph of "${article!.title}"`);
     if (!article) {
       article = { kind: 'untitled', title: '', paragraphs: [] };
       section.articles.push(article);

@@ -17,7 +17,12 @@ export function matchSeries(series: readonly Series[], mastheadLines: readonly s
 
 /** An ASCII slug from Chinese text: pinyin initials (short) or whole syllables, a-z and digits only. */
 export function pinyinSlug(text: string, style: 'initials' | 'syllables', maxLength: number): string {
-  const letters = pinyin(text.normalize('NFKC'), { pattern: style === 'initials' ? 'first' : 'pinyin', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+  const letters = pinyin(text.normalize('NFKC'), {
+    pattern: style === 'initials' ? 'first' : 'pinyin',
+    toneType: 'none',
+    type: 'array',
+    nonZh: 'consecutive',
+  })
     .join('')
     .toLowerCase()
     .replace(/ü/g, 'v')
@@ -34,7 +39,13 @@ export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
 }
 
 /** A new series record from a recognised masthead. */
-export function newSeries(mastheadLines: readonly string[], office: string | undefined, sections: readonly string[], taken: ReadonlySet<string>, slug?: string): Series {
+export function newSeries(
+  mastheadLines: readonly string[],
+  office: string | undefined,
+  sections: readonly string[],
+  taken: ReadonlySet<string>,
+  slug?: string,
+): Series {
   const title = mastheadLines.map((line) => line.replace(/\s+/g, '')).join('');
   return {
     slug: slug ?? uniqueSlug(pinyinSlug(title, 'initials', 8), taken),

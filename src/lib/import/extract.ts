@@ -3,6 +3,7 @@ import type { Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
+import { standardCjk } from './cjk-compat.ts';
 import { decodeText, looksBinary } from './decode.ts';
 import { ImportError, type ExtractedSource } from './plan-import.ts';
 import { IMAGE_MARK } from './recognize.ts';
@@ -10,8 +11,18 @@ import { IMAGE_MARK } from './recognize.ts';
 /** The file types the importer reads. */
 export const IMPORTABLE = ['.txt', '.docx', '.pdf'] as const;
 
-/** Reads an input file's bulletin text (and images); throws ImportError for what it cannot read. */
+/** Reads an input file's bulletin text (and images), radical look-alikes made standard; throws ImportError for what it cannot read. */
 export async function extractSource(file: string, data: Uint8Array): Promise<ExtractedSource> {
+  const source = await extractRaw(file, data);
+  const { text, replaced } = standardCjk(source.text);
+  return {
+    ...source,
+    text,
+    ...(replaced && { decisions: [`replaced ${replaced} radical look-alike characters (from the file's fonts) with standard characters`] }),
+  };
+}
+
+async function extractRaw(file: string, data: Uint8Array): Promise<ExtractedSource> {
   const extension = path.extname(file).toLowerCase();
   const original = { extension, data };
   if (!data.length) throw new ImportError('the file is empty');

@@ -18,6 +18,8 @@ export interface ExtractedSource {
   images: { name: string; data: Uint8Array }[];
   /** The original file's bytes and extension (.txt, .docx, .pdf), kept beside the issue. */
   original: { extension: string; data: Uint8Array };
+  /** What extraction decided (characters it standardised). */
+  decisions?: string[];
 }
 
 /** The issue as the importer reports it (the `--json` line's `issue`). */
@@ -112,7 +114,8 @@ export function planImport(source: ExtractedSource, content: readonly ContentFil
     if (error instanceof RecognitionError) throw new ImportError(error.message);
     throw error;
   }
-  const { issue, decisions, warnings, unplaced } = recognition;
+  const { issue, warnings, unplaced } = recognition;
+  const decisions = [...(source.decisions ?? []), ...recognition.decisions];
   const existing = checkArchive(content, options.root);
 
   let series: Series | undefined;

@@ -3,6 +3,8 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import { outputDir, siteConfig } from './src/lib/site-config.ts';
+import contentAssets from './src/integrations/content-assets.ts';
+import rehypeAssetUrls from './src/plugins/rehype-asset-urls.ts';
 import rehypeLeadPhrase from './src/plugins/rehype-lead-phrase.ts';
 
 const site = siteConfig();
@@ -16,10 +18,10 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     processor: unified({
-      rehypePlugins: [rehypeSlug, rehypeLeadPhrase],
+      rehypePlugins: [rehypeSlug, rehypeLeadPhrase, rehypeAssetUrls],
       // Bulletins already print curly quotes; SmartyPants would rewrite ASCII ones and break the print-text round trip.
       smartypants: false,
     }),
   },
-  integrations: [sitemap()],
+  integrations: [sitemap(), contentAssets()],
 });

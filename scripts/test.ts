@@ -46,7 +46,14 @@ if (!existsSync(CHROMIUM) || !hasCjkFont()) {
 mkdirSync('.cache', { recursive: true });
 const status = run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`]);
 if (existsSync(REPORT)) {
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-  console.log(`\ntests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    testResults: { status: string; assertionResults: unknown[] }[];
+  };
+  // A test file that fails to load runs no test; it still counts as a failure.
+  const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.length).length;
+  console.log(`\ntests: ${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles} failed, ${report.numPendingTests} skipped`);
 }
 process.exit(status);

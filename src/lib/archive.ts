@@ -1,5 +1,6 @@
 import { IssueSchema, type IssueFrontMatter } from '../schemas/issue.ts';
 import { SeriesSchema, type Series } from '../schemas/series.ts';
+import { assetPath, isLocalAsset } from './content-assets.ts';
 import { yearOf } from './dates.ts';
 import { parseIssueFile, type ParsedSection } from './issue-file.ts';
 import { issueLabel, issueSlug } from './issue-number.ts';
@@ -101,8 +102,9 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
   }
 
   const issues: ArchiveIssue[] = [];
+  const paths = new Set(files.map((file) => file.path));
   for (const { file, seriesSlug, year, slug } of issueFiles) {
-    const checked = checkIssue(file, display(file.path), seriesBySlug.get(seriesSlug), seriesSlug, year, slug, problems);
+    const checked = checkIssue(file, display(file.path), seriesBySlug.get(seriesSlug), { seriesSlug, year, slug, paths }, problems);
     if (checked) issues.push(checked);
   }
   checkUniqueNumbers(issues, problems);
@@ -117,11 +119,10 @@ function checkIssue(
   file: ContentFile,
   shown: string,
   series: Series | undefined,
-  seriesSlug: string,
-  year: string,
-  slug: string,
+  place: { seriesSlug: string; year: string; slug: string; paths: ReadonlySet<string> },
   problems: Problem[],
 ): ArchiveIssue | undefined {
+  const { seriesSlug, year, slug } = place;
   const parsed = parseIssueFile(file.text ?? '', shown);
   problems.push(...parsed.problems);
   if (!parsed.frontMatter || parsed.frontMatter.problems.length) return undefined;
@@ -209,6 +210,7 @@ function checkIssue(
           fix: 'give this article an id of its own; keep the published one where it was',
         });
       } else seenIds.set(article.id, article.line);
+      checkImages(article.images, shown, `${seriesSlug}/${year}`, slug, place.paths, problems);
       if (article.kind === 'lead' && !article.blocks.length) {
         problems.push({
           file: shown,
@@ -223,6 +225,37 @@ function checkIssue(
   }
   if (problems.length > before) return undefined;
   return { file: shown, series, slug, year: Number(year), data, sections: parsed.sections };
+}
+
+/** Images beside an issue must exist, inside the issue's own folder (<series>/<year>/<issue>/), which the build publishes. */
+function checkImages(
+  images: readonly { url: string; line: number }[],
+  shown: string,
+  folder: string,
+  slug: string,
+  paths: ReadonlySet<string>,
+  problems: Problem[],
+): void {
+  for (const image of images) {
+    if (!isLocalAsset(image.url)) continue;
+    const path = assetPath(folder, image.url);
+    const where = { file: shown, line: image.line, field: 'image' };
+    if (!path?.startsWith(`${folder}/${slug}/`)) {
+      problems.push({
+        ...where,
+        expected: `an image in the issue's folder ${folder}/${slug}/`,
+        found: `"${image.url}"`,
+        fix: `put the image in ${folder}/${slug}/ and write ![说明](./${slug}/文件名)`,
+      });
+    } else if (!paths.has(path)) {
+      problems.push({
+        ...where,
+        expected: `the image file ${path}`,
+        found: 'no such file',
+        fix: 'add the file, or correct its name in the issue file',
+      });
+    }
+  }
 }
 
 function checkUniqueNumbers(issues: readonly ArchiveIssue[], problems: Problem[]): void {

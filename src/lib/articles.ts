@@ -3,6 +3,7 @@ import type { IssueEntry } from '../schemas/issue.ts';
 import type { ArchiveIssue } from './archive.ts';
 import type { ParsedArticle } from './issue-file.ts';
 import { issueLabelWithTotal } from './issue-number.ts';
+import { withBase } from './urls.ts';
 
 const UNTITLED_LENGTH = 20;
 
@@ -25,8 +26,18 @@ export interface ArticleSource {
   markdown: string;
 }
 
-/** The articles of an issue, in printed order, ready to render. */
-export function issueArticleSources(issue: ArchiveIssue): ArticleSource[] {
+/** What the rehype plugins read from an article's front matter while it is rendered. */
+export interface ArticleRenderData {
+  /** A lead phrase to run into the first paragraph (rehype-lead-phrase). */
+  leadPhrase?: string;
+  /** The site URL of the issue file's folder, for images beside the issue (rehype-asset-urls). */
+  assetBase: string;
+  /** The issue file's folder within the content folder: <series>/<year>. */
+  assetFolder: string;
+}
+
+/** The articles of an issue, in printed order, ready to render on a site under `base`. */
+export function issueArticleSources(issue: ArchiveIssue, base = '/'): ArticleSource[] {
   const sources: ArticleSource[] = [];
   for (const section of issue.sections) {
     const sectionSlug = issue.series.sections.find((s) => s.name === section.name)?.slug ?? '';
@@ -44,7 +55,14 @@ export function issueArticleSources(issue: ArchiveIssue): ArticleSource[] {
         sectionSlug,
         order: sources.length,
       };
-      const frontMatter = article.kind === 'lead' ? `---\nleadPhrase: ${JSON.stringify(article.printedTitle)}\n---\n` : '';
+      const folder = `${issue.series.slug}/${issue.year}`;
+      const render: ArticleRenderData = {
+        ...(article.kind === 'lead' && { leadPhrase: article.printedTitle }),
+        assetBase: withBase(base, `/${folder}/`),
+        assetFolder: folder,
+      };
+      // JSON is YAML too: the front matter reaches the plugins exactly as written here.
+      const frontMatter = `---\n${JSON.stringify(render)}\n---\n`;
       sources.push({
         entryId: `${issue.series.slug}/${issue.year}/${issue.slug}/${article.id}`,
         data,

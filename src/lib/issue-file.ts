@@ -2,6 +2,7 @@ import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { Problem } from './problems.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 
@@ -33,6 +34,8 @@ export interface ParsedArticle {
   markdown: string;
   /** Plain text of each block, in order, for the print text. */
   blocks: string[];
+  /** Images the article shows: their URL as written and the line. */
+  images: { url: string; line: number }[];
 }
 
 /** A section with its articles. */
@@ -142,6 +145,9 @@ function parseBody(body: string, file: string, firstLine: number, problems: Prob
     if (article) {
       const text = blockText(node);
       if (text) article.blocks.push(text);
+      visit(node, 'image', (image) => {
+        article!.images.push({ url: image.url, line: (image.position?.start.line ?? 1) + firstLine - 1 });
+      });
       continue;
     }
     problems.push({
@@ -203,7 +209,7 @@ function parseArticleHeading(node: Heading, file: string, line: number, problems
     });
   }
   const kind: ParsedArticleKind = lead ? 'lead' : printedTitle ? 'titled' : 'untitled';
-  return { id, printedTitle, kind, line, markdown: '', blocks: [] as string[] };
+  return { id, printedTitle, kind, line, markdown: '', blocks: [] as string[], images: [] as { url: string; line: number }[] };
 }
 
 function plainText(node: Nodes): string {

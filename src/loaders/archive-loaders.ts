@@ -62,12 +62,12 @@ async function syncEntries(context: LoaderContext, entries: LoaderEntry[]) {
 }
 
 /** A loader whose entries are derived from the checked, published archive. */
-function archiveLoader(name: string, entriesOf: (archive: Archive) => LoaderEntry[]): Loader {
+function archiveLoader(name: string, entriesOf: (archive: Archive, context: LoaderContext) => LoaderEntry[]): Loader {
   return {
     name,
     load: async function load(context) {
       const archive = await publishedArchive(context, () => load(context));
-      await syncEntries(context, entriesOf(archive));
+      await syncEntries(context, entriesOf(archive, context));
     },
   };
 }
@@ -86,7 +86,9 @@ export function issueLoader(): Loader {
 
 /** Articles of published issues, each with its own rendered HTML; id = <series>/<year>/<issue>/<article>. */
 export function articleLoader(): Loader {
-  return archiveLoader('jianbao-articles', (archive) =>
-    archive.issues.flatMap(issueArticleSources).map((source) => ({ id: source.entryId, data: source.data, markdown: source.markdown })),
+  return archiveLoader('jianbao-articles', (archive, context) =>
+    archive.issues
+      .flatMap((issue) => issueArticleSources(issue, context.config.base))
+      .map((source) => ({ id: source.entryId, data: source.data, markdown: source.markdown })),
   );
 }

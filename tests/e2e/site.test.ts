@@ -95,6 +95,15 @@ describe('the built archive, read in Chromium', () => {
     expect(await browser.page.locator('.issue-list-label').allInnerTexts()).toEqual(['第3-4期', '第1期', '第12期']);
   });
 
+  it('shows the photos beside an issue on its issue and article pages', async () => {
+    for (const url of [`${site}qxjy/2023/1/`, `${site}qxjy/2023/1/a2/`]) {
+      await browser.page.goto(url);
+      const photo = browser.page.locator('img[alt="冬季长跑比赛"]');
+      expect(await photo.getAttribute('src')).toBe('/jianbao/qxjy/2023/1/changpao.png');
+      expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(24);
+    }
+  });
+
   it('answers unknown URLs with the 404 page', async () => {
     const response = await browser.page.goto(`${site}nlzf/2022/99/`);
     expect(response?.status()).toBe(404);

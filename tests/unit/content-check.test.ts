@@ -117,6 +117,18 @@ describe('content check', () => {
     ]);
   });
 
+  it("requires images to exist in the issue's own folder", () => {
+    const text = issue59With(
+      '会后，楚惠东一行',
+      '![座谈会](./59/zuotan.jpg)\n\n![](./59/missing.png)\n\n![](../2021/other.png) ![](https://example.org/a.png)\n\n会后，楚惠东一行',
+    );
+    const files = [...archiveWith({ 'nlzf/2022/59.md': text }), { path: 'nlzf/2022/59/zuotan.jpg', text: undefined }];
+    expect(checkArchive(files).problems.map(formatProblem)).toEqual([
+      'content/nlzf/2022/59.md:38  image  expected the image file nlzf/2022/59/missing.png, found no such file  → add the file, or correct its name in the issue file',
+      'content/nlzf/2022/59.md:40  image  expected an image in the issue\'s folder nlzf/2022/59/, found "../2021/other.png"  → put the image in nlzf/2022/59/ and write ![说明](./59/文件名)',
+    ]);
+  });
+
   it('reads CRLF files with a BOM the same as LF files', () => {
     const crlf = `\uFEFF${ISSUE_59.replace(/\n/g, '\r\n')}`;
     const archive = checkArchive(archiveWith({ 'nlzf/2022/59.md': crlf }));

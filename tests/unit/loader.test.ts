@@ -6,12 +6,13 @@ import rehypeSlug from 'rehype-slug';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleLoader, issueLoader, seriesLoader } from '../../src/loaders/archive-loaders.ts';
 import { articleTitle } from '../../src/lib/articles.ts';
+import rehypeAssetUrls from '../../src/plugins/rehype-asset-urls.ts';
 import rehypeLeadPhrase from '../../src/plugins/rehype-lead-phrase.ts';
 import { ISSUE_59, SERIES_YAML } from './helpers.ts';
 
 /** A loader context holding entries in a Map and rendering Markdown with the site's own plugins. */
 async function fakeContext() {
-  const renderer = await createMarkdownProcessor({ rehypePlugins: [rehypeSlug, rehypeLeadPhrase], smartypants: false });
+  const renderer = await createMarkdownProcessor({ rehypePlugins: [rehypeSlug, rehypeLeadPhrase, rehypeAssetUrls], smartypants: false });
   const entries = new Map<string, { data: Record<string, unknown>; digest?: string; rendered?: { html: string } }>();
   const rendered: string[] = [];
   const context = {
@@ -22,12 +23,13 @@ async function fakeContext() {
       set: (entry: { id: string; data: Record<string, unknown>; digest?: string; rendered?: { html: string } }) =>
         entries.set(entry.id, entry),
     },
+    config: { base: '/jianbao/' },
     parseData: ({ data }: { data: Record<string, unknown> }) => Promise.resolve(data),
     generateDigest: (value: unknown) => JSON.stringify(value).length.toString(16),
     renderMarkdown: async (markdown: string) => {
       rendered.push(markdown);
-      const match = /^---\nleadPhrase: (.*)\n---\n/.exec(markdown);
-      const frontmatter = match ? { leadPhrase: JSON.parse(match[1]!) as string } : {};
+      const match = /^---\n(.*)\n---\n/.exec(markdown);
+      const frontmatter = match ? (JSON.parse(match[1]!) as Record<string, unknown>) : {};
       const result = await renderer.render(match ? markdown.slice(match[0].length) : markdown, { frontmatter });
       return { html: result.code };
     },
@@ -85,6 +87,17 @@ describe('archive loaders', () => {
     expect(shici.rendered!.html).toMatch(/^<p><strong class="lead-phrase">重温誓词，不忘初心。<\/strong>为更好发挥基层党组织/);
     const minqing = articles.entries.get('nlzf/2022/59/minqing')!;
     expect(minqing.rendered!.html.match(/<p>/g)).toHaveLength(4);
+    const photo = await fakeContext();
+    writeFileSync(
+      path.join(dir, 'nlzf/2022/59.md'),
+      ISSUE_59.replace('会后，楚惠东一行', '![座谈会](./59/zuo%20tan.jpg)\n\n会后，楚惠东一行'),
+    );
+    mkdirSync(path.join(dir, 'nlzf/2022/59'));
+    writeFileSync(path.join(dir, 'nlzf/2022/59/zuo tan.jpg'), 'jpeg');
+    await articleLoader().load(photo.context);
+    expect(photo.entries.get('nlzf/2022/59/minqing')!.rendered!.html).toContain(
+      '<img src="/jianbao/nlzf/2022/59/zuo%20tan.jpg" alt="座谈会">',
+    );
     expect(minqing.rendered!.html).toContain('我市是全国九个“双减”工作试点城市之一');
   });
 

@@ -157,7 +157,8 @@ export function planImport(source: ExtractedSource, content: readonly ContentFil
       : undefined;
 
   const candidate = content.filter((file) => file.path !== output && !(seriesText !== undefined && file.path === seriesPath));
-  candidate.push({ path: output, text: markdown });
+  const assets = `${folder}/${slug}`;
+  candidate.push({ path: output, text: markdown }, ...source.images.map((image) => ({ path: `${assets}/${image.name}`, text: undefined })));
   if (seriesText !== undefined) candidate.push({ path: seriesPath, text: seriesText });
   const checked = checkArchive(candidate, options.root);
   const ours = new Set([`${options.root}/${output}`, `${options.root}/${seriesPath}`]);
@@ -184,7 +185,6 @@ export function planImport(source: ExtractedSource, content: readonly ContentFil
   if (added.length)
     decisions.push(`sections added to ${options.root}/${seriesPath}: ${added.map((s) => `${s.name} (${s.slug})`).join('、')}`);
 
-  const assets = `${folder}/${slug}`;
   return {
     output,
     files: [

@@ -6,7 +6,7 @@ import { comparePrintText, printText } from '../print-text.ts';
 import { formatProblem } from '../problems.ts';
 import { SlugSchema } from '../../schemas/common.ts';
 import type { Series } from '../../schemas/series.ts';
-import { importedArticleIds, issueMarkdown } from './issue-markdown.ts';
+import { importedArticleIds, importedFrontMatter, issueMarkdown } from './issue-markdown.ts';
 import { IMAGE_MARK, recognizeBulletin, RecognitionError, type RecognizedIssue } from './recognize.ts';
 import { matchSeries, newSeries, seriesYaml, seriesYamlWithSections, withSections } from './series-record.ts';
 
@@ -78,14 +78,11 @@ export class ImportError extends Error {
 
 function report(issue: RecognizedIssue, series: Series): ImportedIssueReport {
   const ids = importedArticleIds(issue);
+  // The report reads as the front matter does (its sections with their articles), with the series' office where the issue prints none.
+  const { sections, distribution = [], printed, office = series.office, ...masthead } = importedFrontMatter(issue);
   return {
-    number: issue.number,
-    ...(issue.numberEnd !== undefined && { numberEnd: issue.numberEnd }),
-    ...(issue.supplement && { supplement: true }),
-    ...(issue.totalNumber !== undefined && { totalNumber: issue.totalNumber }),
-    date: issue.date,
-    ...(issue.classification && { classification: issue.classification }),
-    ...((issue.office ?? series.office) && { office: issue.office ?? series.office }),
+    ...masthead,
+    ...(office && { office }),
     seriesTitle: series.title,
     sections: issue.sections.map((section, s) => ({
       name: section.name,
@@ -95,9 +92,9 @@ function report(issue: RecognizedIssue, series: Series): ImportedIssueReport {
         title: articleTitle({ kind: article.kind, printedTitle: article.title, blocks: article.paragraphs }),
       })),
     })),
-    distribution: issue.distribution,
-    ...(issue.printed && { printed: { ...(issue.printed.by && { by: issue.printed.by }), date: issue.printed.date } }),
-    ...(issue.printed?.copies !== undefined && { copies: issue.printed.copies }),
+    distribution,
+    ...(printed && { printed: { ...(printed.by && { by: printed.by }), date: printed.date } }),
+    ...(printed?.copies !== undefined && { copies: printed.copies }),
   };
 }
 

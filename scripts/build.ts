@@ -1,12 +1,16 @@
 /**
- * `npm run build`: content check, then `astro build`, then the Pagefind index, each step timed.
- * A failing step stops the build with a non-zero exit.
+ * `npm run build`: content check, then `astro build`, then the Pagefind index of the published
+ * articles, each step timed. A failing step stops the build with a non-zero exit.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { indexSite } from '../src/lib/search-index.ts';
-import { outputDir } from '../src/lib/site-config.ts';
-import { checkContent } from './check-content.ts';
+import type { Archive } from '../src/lib/archive.ts';
+import { loadArchive } from '../src/lib/content-dir.ts';
+import { isPublished } from '../src/lib/publish.ts';
+import { indexRecords } from '../src/lib/search-index.ts';
+import { articleRecords } from '../src/lib/search-records.ts';
+import { outputDir, siteConfig } from '../src/lib/site-config.ts';
+import { reportContent } from './check-content.ts';
 
 const dist = path.resolve(outputDir());
 
@@ -17,10 +21,16 @@ async function step(name: string, work: () => Promise<boolean> | boolean): Promi
   if (!ok) process.exit(1);
 }
 
-await step('content check', () => checkContent());
+let archive: Archive | undefined;
+await step('content check', async () => {
+  archive = await loadArchive();
+  return reportContent(archive);
+});
 await step('astro build', () => spawnSync('astro', ['build'], { stdio: 'inherit' }).status === 0);
 await step('search index', async () => {
-  const summary = await indexSite(dist);
-  console.log(`search index: ${summary.pages} article pages indexed into ${path.relative(process.cwd(), summary.outputPath)}`);
+  const base = siteConfig().base;
+  const records = archive!.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, base));
+  const summary = await indexRecords(dist, records);
+  console.log(`search index: ${summary.pages} articles indexed into ${path.relative(process.cwd(), summary.outputPath)}`);
   return true;
 });

@@ -1,10 +1,10 @@
 /** `npm run check:content`: checks every file of CONTENT_DIR and prints every problem at once. */
-import { contentDir, loadArchive } from '../src/lib/content-dir.ts';
+import type { Archive } from '../src/lib/archive.ts';
+import { loadArchive } from '../src/lib/content-dir.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 
-/** Runs the content check; true when the archive has no problems. */
-export async function checkContent(dir: string = contentDir()): Promise<boolean> {
-  const archive = await loadArchive(dir);
+/** Prints the content check's verdict on an archive; true when it has no problems. */
+export function reportContent(archive: Archive): boolean {
   if (archive.problems.length) {
     console.error(formatProblems(archive.problems));
     return false;
@@ -14,4 +14,4 @@ export async function checkContent(dir: string = contentDir()): Promise<boolean>
   return true;
 }
 
-if (import.meta.main) process.exitCode = (await checkContent()) ? 0 : 1;
+if (import.meta.main) process.exitCode = reportContent(await loadArchive()) ? 0 : 1;

@@ -56,35 +56,3 @@ export function issueQuery(text: string): string | undefined {
   if (!match) return undefined;
   return match[1]!.replace(/\s+/g, '').replace(/[－—]/g, '-');
 }
-
-/** Text folded for exact-substring comparison: NFKC, no white space, lower case. */
-export function foldText(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
-}
-
-/** The literal strings a query asks for: "quoted phrases" whole, other words split on spaces. */
-export function queryTerms(query: string): string[] {
-  const terms: string[] = [];
-  const pattern = /"([^"]+)"|“([^”]+)”|(\S+)/gu;
-  for (const match of query.normalize('NFKC').matchAll(pattern)) {
-    const term = foldText(match[1] ?? match[2] ?? match[3] ?? '');
-    if (term) terms.push(term);
-  }
-  return terms;
-}
-
-/**
- * Puts results that contain every query term as written before those that only contain its characters
- * apart (Pagefind matches segmented words anywhere in the page), keeping Pagefind's order within each group.
- */
-export function rankExactFirst<T>(results: readonly T[], text: (result: T) => string, query: string): T[] {
-  const terms = queryTerms(query);
-  if (!terms.length) return [...results];
-  const exact: T[] = [];
-  const rest: T[] = [];
-  for (const result of results) {
-    const folded = foldText(text(result));
-    (terms.every((term) => folded.includes(term)) ? exact : rest).push(result);
-  }
-  return [...exact, ...rest];
-}

@@ -1,14 +1,15 @@
-import { issueQuery, rankExactFirst, readSearchState, searchFilters, writeSearchState, type SearchState } from '../lib/search-state.ts';
+import { searchExcerpt } from '../lib/search-excerpt.ts';
+import { issueQuery, readSearchState, searchFilters, writeSearchState, type SearchState } from '../lib/search-state.ts';
+import { pagefindQuery, queryTerms } from '../lib/search-text.ts';
 
 /** The parts of Pagefind's browser API the search page uses. */
 interface PagefindResultData {
   url: string;
-  content: string;
-  excerpt: string;
   meta: Record<string, string>;
 }
 interface PagefindResult {
   id: string;
+  score: number;
   data: () => Promise<PagefindResultData>;
 }
 interface PagefindSearch {
@@ -29,12 +30,13 @@ interface IssueRef {
 }
 
 const PAGE = 10;
-/** How many of Pagefind's best results are read to put exact matches first. */
-const RERANK = 30;
 /** Pause after typing before searching. */
 const DEBOUNCE_MS = 150;
 
-/** Wires the search page: URL ⇄ form, Pagefind queries, exact-match ranking, results, 第N期 look-up. */
+/**
+ * Wires the search page: URL ⇄ form, one Pagefind query a term (its character pairs as a phrase,
+ * see search-text.ts), results that contain every term, excerpts from the article's own text, 第N期 look-up.
+ */
 export function startSearchPage(form: HTMLFormElement): void {
   const base = form.dataset.base ?? '/';
   const strings = JSON.parse(form.dataset.strings ?? '{}') as Record<string, string>;
@@ -50,7 +52,8 @@ export function startSearchPage(form: HTMLFormElement): void {
 
   const loadPagefind = () =>
     (pagefind ??= (import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>).then(async (module) => {
-      await module.options({ baseUrl: base });
+      // Record URLs carry the base path already.
+      await module.options({ baseUrl: '/' });
       return module;
     }));
   const loadIssues = () => (issues ??= fetch(`${base}search/issues.json`).then((response) => response.json() as Promise<IssueRef[]>));
@@ -99,32 +102,43 @@ export function startSearchPage(form: HTMLFormElement): void {
     status.textContent = strings.loading ?? '';
     try {
       const engine = await loadPagefind();
-      const found = await engine.search(state.q || null, { filters, ...(state.sort === 'newest' && { sort: { date: 'desc' } }) });
-      if (!found || token !== run) return;
-      updateCounts(found.filters);
-      const head = await Promise.all(found.results.slice(0, RERANK).map(async (result) => ({ result, data: await result.data() })));
-      if (token !== run) return;
-      const ranked =
-        state.sort === 'newest' ? head : rankExactFirst(head, (item) => `${item.data.meta.title ?? ''}${item.data.content}`, state.q);
-      const rest = found.results.slice(RERANK);
-      status.textContent = found.results.length
-        ? (strings.count ?? '').replace('{count}', String(found.results.length))
-        : (strings.none ?? '').replace('{query}', state.q);
+      const terms = queryTerms(state.q);
+      const options = { filters, ...(state.sort === 'newest' && { sort: { date: 'desc' } }) };
+      const searches = await Promise.all(
+        terms.length ? terms.map((term) => engine.search(pagefindQuery(term), options)) : [engine.search(null, options)],
+      );
+      if (token !== run || searches.some((found) => !found)) return;
+      const [first, ...others] = searches as PagefindSearch[];
+      updateCounts(first!.filters);
+      // Every term must occur: keep the first term's results that the others found too, scores added up.
+      const scores = others.map((found) => new Map(found.results.map((result) => [result.id, result.score])));
+      let results = first!.results.filter((result) => scores.every((other) => other.has(result.id)));
+      if (scores.length && state.sort !== 'newest') {
+        const total = (result: PagefindResult) => scores.reduce((sum, other) => sum + other.get(result.id)!, result.score);
+        results = [...results].sort((a, b) => total(b) - total(a));
+      }
       let shown = 0;
       const showMore = async () => {
-        const loaded = ranked.slice(shown, shown + PAGE);
-        const missing = Math.max(0, shown + PAGE - ranked.length);
-        if (missing) {
-          const extra = rest.splice(0, missing);
-          loaded.push(...(await Promise.all(extra.map(async (result) => ({ result, data: await result.data() })))));
-        }
+        const page = await Promise.all(results.slice(shown, shown + PAGE).map((result) => result.data()));
         if (token !== run) return;
-        for (const item of loaded) list.append(renderResult(item.data, state.q));
-        shown += loaded.length;
-        more.hidden = shown >= found.results.length;
+        for (const data of page)
+          list.append(
+            renderResult(
+              data,
+              state.q,
+              terms.map((term) => term.text),
+            ),
+          );
+        shown += page.length;
+        more.hidden = shown >= results.length;
       };
       more.onclick = () => void showMore();
       await showMore();
+      if (token !== run) return;
+      // Said once the first results are on the page, so that the count and the list agree.
+      status.textContent = results.length
+        ? (strings.count ?? '').replace('{count}', String(results.length))
+        : (strings.none ?? '').replace('{query}', state.q);
     } catch (error) {
       status.textContent = (strings.error ?? '').replace('{message}', error instanceof Error ? error.message : String(error));
     }
@@ -140,7 +154,7 @@ export function startSearchPage(form: HTMLFormElement): void {
     }
   }
 
-  function renderResult(data: PagefindResultData, query: string): HTMLLIElement {
+  function renderResult(data: PagefindResultData, query: string, terms: string[]): HTMLLIElement {
     const item = document.createElement('li');
     item.className = 'search-result';
     const heading = document.createElement('h2');
@@ -155,7 +169,13 @@ export function startSearchPage(form: HTMLFormElement): void {
       .join(' · ');
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
-    excerpt.append(...markedText(data.excerpt));
+    for (const part of searchExcerpt(data.meta.text ?? '', terms)) {
+      if (part.mark) {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        excerpt.append(mark);
+      } else excerpt.append(part.text);
+    }
     item.append(heading, meta, excerpt);
     return item;
   }
@@ -189,17 +209,4 @@ export function startSearchPage(form: HTMLFormElement): void {
   const initial = readSearchState(new URLSearchParams(location.search));
   fill(initial);
   void search(initial);
-}
-
-/** Pagefind's excerpt as DOM nodes: its text, and <mark> around matches; any other markup is dropped. */
-function markedText(html: string): Node[] {
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  return [...doc.body.childNodes].map((node) => {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      return mark;
-    }
-    return document.createTextNode(node.textContent ?? '');
-  });
 }

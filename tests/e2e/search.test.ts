@@ -19,28 +19,47 @@ const resultTitles = () => browser.page.locator('.search-result h2 a').allInnerT
 describe('search in Chinese', () => {
   it('finds 垌头村 in the 重温誓词 article first, and clicking lands on it with the term marked', async () => {
     await searchAt('?q=垌头村');
-    const titles = await resultTitles();
-    expect(titles[0]).toBe('重温誓词，不忘初心');
-    expect(titles.length).toBeGreaterThan(1); // the distractors are found too, just not first
+    // The distractors hold 垌, 头 and 村 apart (田垌, 村头, 头一回): they are not found at all.
+    expect(await resultTitles()).toEqual(['重温誓词，不忘初心']);
     await browser.page.locator('.search-result h2 a').first().click();
     await browser.page.waitForSelector('mark');
     expect(new URL(browser.page.url()).pathname).toBe('/jianbao/nlzf/2022/59/shici/');
     expect(await browser.page.locator('h1').innerText()).toBe('重温誓词，不忘初心');
-    expect((await browser.page.locator('[data-pagefind-body] mark').allInnerTexts()).join('')).toContain('垌头村');
+    expect((await browser.page.locator('.article-page mark').allInnerTexts()).join('')).toContain('垌头村');
   });
 
   it('finds 双减 in the 一把手 article first', async () => {
     await searchAt('?q=双减');
-    const titles = await resultTitles();
-    expect(titles[0]).toBe('郑州市教育局开展“一把手”民情体验活动');
-    expect(titles.length).toBeGreaterThan(1);
+    // Not 双师课堂 … 减少 …, nor 双休日 … 减轻 …
+    expect(await resultTitles()).toEqual(['郑州市教育局开展“一把手”民情体验活动']);
   });
 
   it('finds 疫情防控 in the 校外培训机构 article first', async () => {
     await searchAt('?q=疫情防控');
-    const titles = await resultTitles();
-    expect(titles[0]).toBe('市教育局联合多部门突击抽检校外培训机构疫情防控工作');
-    expect(titles.length).toBeGreaterThan(1);
+    // Not 疫情形势 … 安全防控 … nor 疫情期间 … 防控要求
+    expect(await resultTitles()).toEqual(['市教育局联合多部门突击抽检校外培训机构疫情防控工作']);
+  });
+
+  it('finds Simplified text for a query typed in Traditional characters', async () => {
+    await searchAt('?q=雙減');
+    expect(await resultTitles()).toEqual(['郑州市教育局开展“一把手”民情体验活动']);
+    expect(await browser.page.locator('.search-result-excerpt mark').first().innerText()).toBe('双减');
+  });
+
+  it('finds a fragment of a longer word, and needs every term of a query', async () => {
+    await searchAt('?q=民情体');
+    expect(await resultTitles()).toEqual(['郑州市教育局开展“一把手”民情体验活动']);
+    await searchAt('?q=' + encodeURIComponent('暴雨 垌头村'));
+    expect(await resultTitles()).toEqual(['重温誓词，不忘初心']);
+  });
+
+  it('shows ten results at a time and more on demand', async () => {
+    await searchAt('?q=校');
+    expect(await browser.page.locator('#search-status').innerText()).toMatch(/^找到 1[1-9] 篇文章$/);
+    expect(await browser.page.locator('.search-result').count()).toBe(10);
+    await browser.page.locator('#search-more').click();
+    await browser.page.waitForFunction(() => document.querySelectorAll('.search-result').length > 10);
+    expect(await browser.page.locator('#search-more').isHidden()).toBe(true);
   });
 
   it('shows series, 第N期, date and section with each result, and the matched text marked', async () => {

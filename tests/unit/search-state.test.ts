@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueQuery, queryTerms, rankExactFirst, readSearchState, searchFilters, writeSearchState } from '../../src/lib/search-state.ts';
+import { issueQuery, readSearchState, searchFilters, writeSearchState } from '../../src/lib/search-state.ts';
 
 describe('search state in the URL', () => {
   it('round-trips query, filters and order', () => {
@@ -25,21 +25,5 @@ describe('issue-number queries', () => {
     expect(issueQuery('第12-13期')).toBe('12-13');
     expect(issueQuery('双减')).toBeUndefined();
     expect(issueQuery('2021级学生')).toBeUndefined();
-  });
-});
-
-describe('exact matches first', () => {
-  const results = [
-    { id: 'apart', text: '垌，头，村各不相连' },
-    { id: 'exact', text: '登封市大冶镇垌头村举行主题党日活动' },
-    { id: 'none', text: '无关' },
-  ];
-  it('moves results containing the query as written ahead, keeping order otherwise', () => {
-    expect(rankExactFirst(results, (r) => r.text, '垌头村').map((r) => r.id)).toEqual(['exact', 'apart', 'none']);
-    expect(rankExactFirst(results, (r) => r.text, '').map((r) => r.id)).toEqual(['apart', 'exact', 'none']);
-  });
-  it('needs every term, and takes quoted phrases whole', () => {
-    expect(queryTerms('双减 "主题 党日"  垌头村')).toEqual(['双减', '主题党日', '垌头村']);
-    expect(rankExactFirst(results, (r) => r.text, '垌头村 双减').map((r) => r.id)).toEqual(['apart', 'exact', 'none']);
   });
 });

@@ -1,0 +1,50 @@
+import type { ArchiveIssue } from './archive.ts';
+import { issueArticleSources } from './articles.ts';
+import { formatChineseDate } from './dates.ts';
+import { issueLabelWithTotal } from './issue-number.ts';
+import { indexContent } from './search-text.ts';
+import { articlePath, withBase } from './urls.ts';
+
+/** One Pagefind record: an article, searchable by its character pairs, shown with its own text. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/**
+ * The index language. Records hold their own words (search-text.ts): "und" (undetermined) has no
+ * segmentation and no stemming, so Pagefind keeps them as they are. The search page's zh-CN finds no
+ * index of its own language and falls back to this one.
+ */
+export const RECORD_LANGUAGE = 'und';
+
+/** The search records of an issue's articles, for a site under `base`. */
+export function articleRecords(issue: ArchiveIssue, base: string): SearchRecord[] {
+  const sources = issueArticleSources(issue, base);
+  const articles = issue.sections.flatMap((section) => section.articles);
+  return sources.map(({ data }, index) => {
+    const article = articles[index]!;
+    const text =
+      article.kind === 'lead' ? [`${article.printedTitle}${article.blocks[0] ?? ''}`, ...article.blocks.slice(1)] : article.blocks;
+    return {
+      url: withBase(base, articlePath(data.series, data.year, data.issue, data.id)),
+      content: indexContent(`${data.title}\n${text.join('\n')}`),
+      language: RECORD_LANGUAGE,
+      meta: {
+        title: data.title,
+        series: issue.series.title,
+        issue: issueLabelWithTotal(issue.data),
+        date: formatChineseDate(data.date),
+        section: data.section,
+        // The text itself, for excerpts: the indexed content is character pairs.
+        text: text.join('\n'),
+      },
+      filters: { series: [issue.series.title], year: [String(data.year)], section: [data.section] },
+      sort: { date: data.date },
+    };
+  });
+}

@@ -91,6 +91,8 @@ export function startSearchPage(form: HTMLFormElement): void {
 
   async function search(state: SearchState) {
     const token = ++run;
+    // Marks for the search benchmark: from the query reaching this code to results in the page.
+    performance.mark('search:start');
     list.replaceChildren();
     more.hidden = true;
     if (await showIssue(state)) return;
@@ -139,6 +141,7 @@ export function startSearchPage(form: HTMLFormElement): void {
       status.textContent = results.length
         ? (strings.count ?? '').replace('{count}', String(results.length))
         : (strings.none ?? '').replace('{query}', state.q);
+      performance.measure('search', 'search:start');
     } catch (error) {
       status.textContent = (strings.error ?? '').replace('{message}', error instanceof Error ? error.message : String(error));
     }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { generateCorpus, proseSentences, vocabularySize } from '../../src/lib/corpus.ts';
+import { checkArchive } from '../../src/lib/archive.ts';
+import { benchQueries, containing, scoreQuery } from '../../src/lib/search-queries.ts';
+import { foldForSearch } from '../../src/lib/search-text.ts';
+import { SEED_59 } from './helpers.ts';
+
+const sentences = proseSentences(SEED_59);
+
+describe('benchmark corpus', () => {
+  it('is the same for the same seed, and passes the content check', () => {
+    const a = generateCorpus({ issues: 12, seed: 3, sentences });
+    expect(generateCorpus({ issues: 12, seed: 3, sentences })).toEqual(a);
+    expect(generateCorpus({ issues: 12, seed: 4, sentences }).files).not.toEqual(a.files);
+    const archive = checkArchive(a.files);
+    expect(archive.problems).toEqual([]);
+    expect(archive.series.map((s) => s.slug)).toEqual(['aqjb', 'djjb', 'jyjb']);
+    expect(archive.issues).toHaveLength(12);
+    for (const issue of archive.issues) {
+      const articles = issue.sections.flatMap((s) => s.articles).length;
+      expect(articles).toBeGreaterThanOrEqual(5);
+      expect(articles).toBeLessThanOrEqual(8);
+    }
+  });
+  it('reads prose sentences out of HTML', () => {
+    expect(proseSentences('<p>这是第一句话，很长。</p><pre>ls -l</pre><p>Only English here.</p>')).toEqual(['这是第一句话，很长。']);
+    expect(vocabularySize(['双减工作', '双减'])).toBeGreaterThan(0);
+  });
+});
+
+describe('benchmark queries and scores', () => {
+  it('draws each kind of query from the texts', () => {
+    const texts = generateCorpus({ issues: 30, seed: 1, sentences }).files.map((f) => f.text ?? '');
+    const queries = benchQueries(texts, ['楚惠东', '垌头村'], 5);
+    expect(
+      queries
+        .filter((q) => q.kind === 'name')
+        .map((q) => q.text)
+        .sort(),
+    ).toEqual(['垌头村', '楚惠东']);
+    for (const kind of ['word', 'fragment', 'phrase'] as const) expect(queries.filter((q) => q.kind === kind).length).toBeGreaterThan(0);
+  });
+  it('scores precision and recall at 10 against the texts that contain the query', () => {
+    const texts = new Map(
+      [
+        ['a', '垌头村举行活动'],
+        ['b', '村头和田垌'],
+        ['c', '雙減工作在垌头村'],
+      ].map(([id, text]) => [id!, foldForSearch(text!)]),
+    );
+    expect([...containing(texts, '垌头村')]).toEqual(['a', 'c']);
+    expect([...containing(texts, '双减')]).toEqual(['c']);
+    expect(scoreQuery(['a', 'b'], new Set(['a', 'c']))).toEqual({ precision: 0.5, recall: 0.5, empty: false });
+    expect(scoreQuery([], new Set(['a']))).toEqual({ precision: undefined, recall: 0, empty: true });
+  });
+});

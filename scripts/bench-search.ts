@@ -78,16 +78,19 @@ async function ours(page: Page, query: string): Promise<{ urls: string[]; ms: nu
 }
 
 async function defaults(page: Page, query: string): Promise<string[]> {
-  return page.evaluate(async (q) => {
-    const pagefind = (await import(/* @vite-ignore */ '/default/pagefind/pagefind.js' as string)) as {
-      options: (o: Record<string, string>) => Promise<void>;
-      search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }>;
-    };
-    // Result URLs are the records' own; without this Pagefind puts its folder in front of them.
-    await pagefind.options({ baseUrl: '/' });
-    const found = await pagefind.search(q);
-    return Promise.all(found.results.slice(0, 10).map(async (result) => (await result.data()).url));
-  }, query);
+  return page.evaluate(
+    async ({ q, bundle }) => {
+      const pagefind = (await import(bundle)) as {
+        options: (o: Record<string, string>) => Promise<void>;
+        search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }>;
+      };
+      // Result URLs are the records' own; without this Pagefind puts its folder in front of them.
+      await pagefind.options({ baseUrl: '/' });
+      const found = await pagefind.search(q);
+      return Promise.all(found.results.slice(0, 10).map(async (result) => (await result.data()).url));
+    },
+    { q: query, bundle: '/default/pagefind/pagefind.js' },
+  );
 }
 
 // First search in a fresh browser, then follow-ups on the same page: bytes and times.

@@ -1,11 +1,10 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import rehypeSlug from 'rehype-slug';
+
 import { outputDir, siteConfig } from './src/lib/site-config.ts';
 import contentAssets from './src/integrations/content-assets.ts';
-import rehypeAssetUrls from './src/plugins/rehype-asset-urls.ts';
-import rehypeLeadPhrase from './src/plugins/rehype-lead-phrase.ts';
+import { rehypePlugins } from './src/plugins/index.ts';
 
 const site = siteConfig();
 
@@ -18,7 +17,7 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     processor: unified({
-      rehypePlugins: [rehypeSlug, rehypeLeadPhrase, rehypeAssetUrls],
+      rehypePlugins,
       // Bulletins already print curly quotes; SmartyPants would rewrite ASCII ones and break the print-text round trip.
       smartypants: false,
     }),

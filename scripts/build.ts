@@ -3,9 +3,11 @@
  * articles, each step timed. A failing step stops the build with a non-zero exit.
  */
 import { spawnSync } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../src/lib/archive.ts';
 import { loadArchive } from '../src/lib/content-dir.ts';
+import { contentSecurityPolicy, headersFile, inlineScriptHashes, nginxSnippet } from '../src/lib/csp.ts';
 import { isPublished } from '../src/lib/publish.ts';
 import { indexRecords } from '../src/lib/search-index.ts';
 import { articleRecords } from '../src/lib/search-records.ts';
@@ -32,5 +34,17 @@ await step('search index', async () => {
   const records = archive!.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, base));
   const summary = await indexRecords(dist, records);
   console.log(`search index: ${summary.pages} articles indexed into ${path.relative(process.cwd(), summary.outputPath)}`);
+  return true;
+});
+await step('security headers', async () => {
+  const pages = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.html'));
+  const hashes = new Set<string>();
+  for (const page of pages) for (const hash of inlineScriptHashes(await readFile(path.join(dist, page), 'utf8'))) hashes.add(hash);
+  const policy = contentSecurityPolicy([...hashes]);
+  await writeFile(path.join(dist, '_headers'), headersFile(policy, siteConfig().base));
+  await writeFile(path.join(dist, 'nginx-security-headers.conf'), nginxSnippet(policy));
+  console.log(
+    `security headers: ${hashes.size} inline script${hashes.size === 1 ? '' : 's'} allowed by hash in _headers and nginx-security-headers.conf`,
+  );
   return true;
 });

@@ -92,7 +92,7 @@ describe('the built archive, read in Chromium', () => {
     const items = await browser.page.locator('.article-list li a').allInnerTexts();
     expect(items).toEqual(['校园防汛，尽显担当', '重温誓词，不忘初心', '国防教育，入脑入行', '暑期阅读，书香满园', '田野课堂，走进乡村']);
     await browser.page.goto(`${site}qxjy/`);
-    expect(await browser.page.locator('.issue-list-label').allInnerTexts()).toEqual(['第3-4期', '第1期', '第12期']);
+    expect(await browser.page.locator('.issue-list-label').allInnerTexts()).toEqual(['第3-4期', '第1期', '第12期', '第11期']);
   });
 
   it('shows the photos beside an issue on its issue and article pages', async () => {
@@ -102,6 +102,44 @@ describe('the built archive, read in Chromium', () => {
       expect(await photo.getAttribute('src')).toBe('/jianbao/qxjy/2023/1/changpao.png');
       expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(24);
     }
+  });
+
+  it('runs nothing that came in with content: no script, handler or javascript: link', async () => {
+    const page = browser.page;
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
+    for (const url of [`${site}qxjy/2022/11/`, `${site}qxjy/2022/11/wangluo/`]) {
+      await page.goto(url);
+      for (const element of await page.locator('.prose b, .prose a, .prose img').all())
+        await element.click({ force: true, timeout: 2000 }).catch(() => undefined);
+      expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
+      expect(
+        await page
+          .locator('.prose script, .prose iframe, .prose [onerror], .prose [onload], .prose [onclick], .prose a[href^="javascript:"]')
+          .count(),
+      ).toBe(0);
+      expect(await page.locator('.prose').first().innerText()).toContain('切勿点击');
+    }
+    expect(dialogs).toEqual([]);
+  });
+
+  it('sends a Content-Security-Policy that the whole site, search included, works under', async () => {
+    const page = browser.page;
+    const violations: string[] = [];
+    const listen = (message: { text: () => string }) => {
+      if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    };
+    page.on('console', listen);
+    const response = await page.goto(`${site}nlzf/2022/59/shici/?highlight=垌头村`);
+    expect(response?.headers()['content-security-policy']).toMatch(
+      /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/,
+    );
+    await page.waitForSelector('.article-page mark');
+    await page.goto(`${site}search/?q=垌头村`);
+    await page.waitForSelector('.search-result');
+    await page.goto(site);
+    page.off('console', listen);
+    expect(violations).toEqual([]);
   });
 
   it('answers unknown URLs with the 404 page', async () => {

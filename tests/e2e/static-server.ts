@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { parseHeadersFile } from '../../src/lib/csp.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,6 +32,8 @@ export interface StaticServer {
 /** Serves a built site on a free loopback port, the way a plain web server would. */
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
   let sent = 0;
+  // Serve the site's own _headers (its Content-Security-Policy), as a static host would.
+  const headers = await readFile(path.join(root, '_headers'), 'utf8').then(parseHeadersFile, () => ({}));
   const server: Server = createServer((request, response) => void respond(request, response));
   async function respond(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -44,6 +47,7 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
     file ??= path.join(root, '404.html');
     const gzip = COMPRESSIBLE.test(file) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     response.writeHead(status, {
+      ...headers,
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       ...(gzip && { 'Content-Encoding': 'gzip' }),
     });

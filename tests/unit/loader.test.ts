@@ -2,17 +2,15 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import rehypeSlug from 'rehype-slug';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleLoader, issueLoader, seriesLoader } from '../../src/loaders/archive-loaders.ts';
 import { articleTitle } from '../../src/lib/articles.ts';
-import rehypeAssetUrls from '../../src/plugins/rehype-asset-urls.ts';
-import rehypeLeadPhrase from '../../src/plugins/rehype-lead-phrase.ts';
+import { rehypePlugins } from '../../src/plugins/index.ts';
 import { ISSUE_59, SERIES_YAML } from './helpers.ts';
 
 /** A loader context holding entries in a Map and rendering Markdown with the site's own plugins. */
 async function fakeContext() {
-  const renderer = await createMarkdownProcessor({ rehypePlugins: [rehypeSlug, rehypeLeadPhrase, rehypeAssetUrls], smartypants: false });
+  const renderer = await createMarkdownProcessor({ rehypePlugins, smartypants: false });
   const entries = new Map<string, { data: Record<string, unknown>; digest?: string; rendered?: { html: string } }>();
   const rendered: string[] = [];
   const context = {
@@ -113,6 +111,18 @@ describe('archive loaders', () => {
     expect(articles.rendered).toHaveLength(6);
     expect(articles.rendered.at(-1)).toContain('楚惠东同志一行');
     expect([...articles.entries.keys()]).not.toContain('nlzf/2022/59/fangxun');
+  });
+
+  it('renders raw HTML in an issue file harmless: no script, no handlers, no javascript: links', async () => {
+    const hostile =
+      '<script>alert(1)</script><img src="x.png" onerror="alert(2)"><b onclick="alert(3)">粗体</b> <a href="javascript:alert(5)">甲</a>\n\n见[链接](javascript:alert(4))。';
+    writeFileSync(path.join(dir, 'nlzf/2022/59.md'), ISSUE_59.replace('会后，楚惠东一行', `${hostile}\n\n会后，楚惠东一行`));
+    const articles = await fakeContext();
+    await articleLoader().load(articles.context);
+    const html = articles.entries.get('nlzf/2022/59/minqing')!.rendered!.html;
+    expect(html).toContain('<b>粗体</b>');
+    expect(html).toContain('<p>见<a>链接</a>。</p>');
+    expect(html).not.toMatch(/<script|onerror|onclick|href="javascript:/i);
   });
 
   it('leaves drafts out of every collection', async () => {

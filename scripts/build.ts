@@ -1,13 +1,17 @@
 /**
- * `npm run build`: content check, then `astro build`, then the Pagefind index of the published
- * articles, each step timed. A failing step stops the build with a non-zero exit.
+ * `npm run build`: content check, `astro build`, the Pagefind index of the published articles,
+ * security headers and a check of every internal link, each step timed. The site is built into a
+ * staging folder beside OUT_DIR and replaces it only when every step succeeded: a failed build
+ * leaves the previous site complete and servable.
  */
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../src/lib/archive.ts';
 import { loadArchive } from '../src/lib/content-dir.ts';
 import { contentSecurityPolicy, headersFile, inlineScriptHashes, nginxSnippet } from '../src/lib/csp.ts';
+import { checkLinks } from '../src/lib/link-check.ts';
 import { isPublished } from '../src/lib/publish.ts';
 import { indexRecords } from '../src/lib/search-index.ts';
 import { articleRecords } from '../src/lib/search-records.ts';
@@ -15,12 +19,17 @@ import { outputDir, siteConfig } from '../src/lib/site-config.ts';
 import { reportContent } from './check-content.ts';
 
 const dist = path.resolve(outputDir());
+const staging = `${dist}.staging`;
+const site = siteConfig();
 
 async function step(name: string, work: () => Promise<boolean> | boolean): Promise<void> {
   const started = performance.now();
   const ok = await work();
   console.log(`${name}: ${ok ? 'done' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  if (!ok) process.exit(1);
+  if (!ok) {
+    console.error(`build: nothing was published; ${path.relative(process.cwd(), dist) || '.'} is as it was`);
+    process.exit(1);
+  }
 }
 
 let archive: Archive | undefined;
@@ -28,23 +37,43 @@ await step('content check', async () => {
   archive = await loadArchive();
   return reportContent(archive);
 });
-await step('astro build', () => spawnSync('astro', ['build'], { stdio: 'inherit' }).status === 0);
+await rm(staging, { recursive: true, force: true });
+await step(
+  'astro build',
+  () => spawnSync('astro', ['build'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: staging } }).status === 0,
+);
 await step('search index', async () => {
-  const base = siteConfig().base;
-  const records = archive!.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, base));
-  const summary = await indexRecords(dist, records);
-  console.log(`search index: ${summary.pages} articles indexed into ${path.relative(process.cwd(), summary.outputPath)}`);
+  const records = archive!.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, site.base));
+  const summary = await indexRecords(staging, records);
+  console.log(`search index: ${summary.pages} articles indexed`);
   return true;
 });
 await step('security headers', async () => {
-  const pages = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.html'));
+  const pages = (await readdir(staging, { recursive: true })).filter((file) => file.endsWith('.html'));
   const hashes = new Set<string>();
-  for (const page of pages) for (const hash of inlineScriptHashes(await readFile(path.join(dist, page), 'utf8'))) hashes.add(hash);
+  for (const page of pages) for (const hash of inlineScriptHashes(await readFile(path.join(staging, page), 'utf8'))) hashes.add(hash);
   const policy = contentSecurityPolicy([...hashes]);
-  await writeFile(path.join(dist, '_headers'), headersFile(policy, siteConfig().base));
-  await writeFile(path.join(dist, 'nginx-security-headers.conf'), nginxSnippet(policy));
+  await writeFile(path.join(staging, '_headers'), headersFile(policy, site.base));
+  await writeFile(path.join(staging, 'nginx-security-headers.conf'), nginxSnippet(policy));
   console.log(
     `security headers: ${hashes.size} inline script${hashes.size === 1 ? '' : 's'} allowed by hash in _headers and nginx-security-headers.conf`,
   );
+  return true;
+});
+await step('link check', async () => {
+  const { pages, links, broken } = await checkLinks(staging, site.base, site.url);
+  for (const link of broken.slice(0, 50)) console.error(`broken link on ${link.page}: ${link.target} (${link.reason})`);
+  if (broken.length > 50) console.error(`… and ${broken.length - 50} more broken links`);
+  console.log(`link check: ${links} internal links and assets on ${pages} pages, ${broken.length} broken`);
+  return broken.length === 0;
+});
+await step('publish', async () => {
+  // Swap the finished site in; the old one goes only once the new one is in place.
+  const old = `${dist}.old`;
+  await rm(old, { recursive: true, force: true });
+  if (existsSync(dist)) await rename(dist, old);
+  await rename(staging, dist);
+  await rm(old, { recursive: true, force: true });
+  console.log(`publish: the site is in ${path.relative(process.cwd(), dist) || '.'}`);
   return true;
 });

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildSite } from './build-site.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 /** Where the browser tests build: the bundled content with the distractor archive merged over it. */
@@ -30,14 +30,7 @@ export default async function setup(project: TestProject) {
   mkdirSync(E2E.content, { recursive: true });
   cpSync('content', E2E.content, { recursive: true });
   cpSync('tests/fixtures/archive', E2E.content, { recursive: true });
-  // Vitest sets BASE_URL, NODE_ENV, MODE … in its own process; Astro would take them for its own settings.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/.test(key)),
-  );
-  const build = spawnSync(process.execPath, ['scripts/build.ts'], {
-    encoding: 'utf8',
-    env: { ...env, CONTENT_DIR: E2E.content, OUT_DIR: E2E.dist, BASE_PATH: E2E.base, SITE_URL: E2E.site, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const build = buildSite({ CONTENT_DIR: E2E.content, OUT_DIR: E2E.dist, BASE_PATH: E2E.base, SITE_URL: E2E.site });
   if (build.status !== 0) throw new Error(`fixture site build failed:\n${build.stdout}\n${build.stderr}`);
   server = await serveStatic(E2E.dist, E2E.base);
   project.provide('siteUrl', server.url);

@@ -1,0 +1,75 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A link or asset reference that leads nowhere. */
+export interface BrokenLink {
+  /** The page it is on, as a URL path. */
+  page: string;
+  /** The link as written. */
+  target: string;
+  /** Why it is broken. */
+  reason: 'no such page or file' | 'no such anchor';
+}
+
+const REFERENCE = /\s(?:href|src)="([^"]*)"/g;
+const ID = /\sid="([^"]*)"/g;
+
+function decode(text: string): string {
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+}
+
+/**
+ * Checks every internal link, asset and #anchor of a built site: each must lead to a file of the
+ * site, and each anchor to an id on its page. Links to other sites are not followed; links to the
+ * site's own origin (canonical links, feeds) are checked like relative ones.
+ */
+export async function checkLinks(
+  site: string,
+  base: string,
+  origin: string,
+): Promise<{ pages: number; links: number; broken: BrokenLink[] }> {
+  const files = (await readdir(site, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const paths = new Set(files.map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')));
+  const pages = [...paths].filter((file) => file.endsWith('.html'));
+  const html = new Map<string, string>();
+  for (const page of pages) html.set(page, await readFile(path.join(site, page), 'utf8'));
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    let found = ids.get(file);
+    if (!found) {
+      found = new Set([...(html.get(file) ?? '').matchAll(ID)].map((match) => decode(match[1]!)));
+      ids.set(file, found);
+    }
+    return found;
+  };
+  const fileFor = (urlPath: string): string | undefined => {
+    if (!urlPath.startsWith(base)) return undefined;
+    const relative = decodeURIComponent(urlPath.slice(base.length));
+    const file = relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+    return paths.has(file) ? file : undefined;
+  };
+  const broken: BrokenLink[] = [];
+  let links = 0;
+  for (const page of pages) {
+    const pageUrl = new URL(`${base}${page.replace(/(^|\/)index\.html$/, '$1')}`, origin);
+    for (const match of html.get(page)!.matchAll(REFERENCE)) {
+      const target = decode(match[1]!);
+      if (!target || /^(mailto|tel|data|javascript):/i.test(target)) continue;
+      const url = new URL(target, pageUrl);
+      if (url.origin !== new URL(origin).origin) continue;
+      links++;
+      const file = fileFor(url.pathname);
+      if (!file) {
+        broken.push({ page: pageUrl.pathname, target, reason: 'no such page or file' });
+      } else if (url.hash.length > 1 && file.endsWith('.html') && !idsOf(file).has(decodeURIComponent(url.hash.slice(1)))) {
+        broken.push({ page: pageUrl.pathname, target, reason: 'no such anchor' });
+      }
+    }
+  }
+  return { pages: pages.length, links, broken };
+}

@@ -29,7 +29,7 @@ if (import.meta.main) {
   const out = path.resolve(values.out ?? `.cache/corpus-${issues}`);
   const written = writeCorpus(out, issues, Number(values.seed));
   console.log(
-    `corpus: ${issues} issues, ${written.corpus.files.length - 3} files of issues, ${(written.bytes / 1024 / 1024).toFixed(1)} MB, ` +
+    `corpus: ${written.corpus.files.filter((file) => file.path.endsWith('.md')).length} issues in ${written.corpus.files.filter((file) => file.path.endsWith('series.yaml')).length} series, ${(written.bytes / 1024 / 1024).toFixed(1)} MB, ` +
       `${written.sentences} prose sentences, vocabulary ${written.vocabulary} words, ${written.corpus.people.length} people, ` +
       `${written.corpus.places.length} places → ${path.relative(process.cwd(), out)}`,
   );

@@ -118,7 +118,25 @@ export function generateCorpus(options: { issues: number; seed: number; sentence
     return `${pick([pick(places), pick(people), '市教育局', '各学校'])}${pick(ACTIONS)}${clause || '工作'}`;
   };
 
-  const files: ContentFile[] = SERIES.map((series) => ({
+  // A bureau prints a few series, about 50 issues a year each: more issues means more series, not more years.
+  const districts = ['', ...'东西南北中新'].map((d) => (d ? `${d}区` : ''));
+  const seriesCount = Math.max(SERIES.length, Math.ceil(options.issues / 1000));
+  const allSeries = Array.from({ length: seriesCount }, (_, k) => {
+    const template = SERIES[k % SERIES.length]!;
+    const round = Math.floor(k / SERIES.length);
+    const district = districts[round % districts.length]!;
+    return round === 0
+      ? template
+      : {
+          ...template,
+          slug: `${template.slug}${round + 1}`,
+          title: `${district}${template.title}${round >= districts.length ? round : ''}`,
+        };
+  });
+  const perSeries = Math.ceil(options.issues / seriesCount);
+  const firstYear = 2026 - Math.max(0, Math.ceil(perSeries / 50) - 1);
+
+  const files: ContentFile[] = allSeries.map((series) => ({
     path: `${series.slug}/series.yaml`,
     text: stringify({
       slug: series.slug,
@@ -131,10 +149,10 @@ export function generateCorpus(options: { issues: number; seed: number; sentence
   }));
   const counters = new Map<string, number>();
   for (let n = 0; n < options.issues; n++) {
-    const series = SERIES[n % SERIES.length]!;
-    const index = Math.floor(n / SERIES.length);
-    // Weekly issues from 2015 on; a series numbered yearly restarts in January.
-    const date = new Date(Date.UTC(2015, 0, 5 + index * 7 + (n % SERIES.length)));
+    const series = allSeries[n % seriesCount]!;
+    const index = Math.floor(n / seriesCount);
+    // Weekly issues, the newest this year; a series numbered yearly restarts in January.
+    const date = new Date(Date.UTC(firstYear, 0, 5 + index * 7 + (n % 3)));
     const year = date.getUTCFullYear();
     const key = series.numbering === 'yearly' ? `${series.slug}/${year}` : series.slug;
     const number = (counters.get(key) ?? 0) + 1;

@@ -194,6 +194,22 @@ describe('inputs that cannot be imported', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
+  it('refuses a huge file unread', async () => {
+    const outcome = await importOne(input('huge.txt', new Uint8Array(50 * 1024 * 1024).fill(0x41)), { out, dryRun: false, force: false });
+    expect(outcome).toEqual({
+      source: path.join(work, 'inbox/huge.txt'),
+      error: 'too large (50.0 MB): a bulletin file is at most 30 MB; import its text or a smaller export',
+    });
+  });
+
+  it('reads a long odd text without hanging: one huge line, thousands of sections, deep brackets', async () => {
+    const odd = ['第1期\n2022年1月1日\n' + '【'.repeat(5000), '第1期\n2022年1月1日\n' + '【栏目】\n'.repeat(20000), 'x'.repeat(3_000_000)];
+    for (const [index, text] of odd.entries()) {
+      const outcome = await importOne(input(`odd${index}.txt`, text), { out, dryRun: true, force: false });
+      expect('error' in outcome ? outcome.error : outcome.output).toBeTruthy();
+    }
+  }, 60_000);
+
   it('names a missing file', async () => {
     expect(await importOne(path.join(work, 'nope.txt'), { out, dryRun: false, force: false })).toEqual({
       source: path.join(work, 'nope.txt'),

@@ -4,6 +4,9 @@ import { readContentFiles } from '../content-dir.ts';
 import { extractSource, IMPORTABLE } from './extract.ts';
 import { ImportError, planImport, type ImportedIssueReport } from './plan-import.ts';
 
+/** The largest input read: a printed bulletin with photos stays well under it; anything bigger is refused unread. */
+export const MAX_INPUT_BYTES = 30 * 1024 * 1024;
+
 /** Options of an import run (the CLI's flags). */
 export interface RunOptions {
   /** The content folder to write into. */
@@ -66,6 +69,9 @@ export async function importOne(source: string, options: RunOptions): Promise<Im
     const info = await stat(source).catch(() => undefined);
     if (!info) throw new ImportError('no such file');
     if (!info.isFile()) throw new ImportError('not a file');
+    if (info.size > MAX_INPUT_BYTES) {
+      throw new ImportError(`too large (${(info.size / 1024 / 1024).toFixed(1)} MB): a bulletin file is at most ${MAX_INPUT_BYTES / 1024 / 1024} MB; import its text or a smaller export`);
+    }
     const extracted = await extractSource(source, new Uint8Array(await readFile(source)));
     const out = path.resolve(options.out);
     await mkdir(out, { recursive: true }).catch(() => undefined);

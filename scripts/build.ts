@@ -9,10 +9,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../src/lib/archive.ts';
-import { loadArchive } from '../src/lib/content-dir.ts';
+import { contentDir, loadArchive } from '../src/lib/content-dir.ts';
 import { contentSecurityPolicy, headersFile, inlineScriptHashes, nginxSnippet } from '../src/lib/csp.ts';
 import { checkLinks } from '../src/lib/link-check.ts';
 import { isPublished } from '../src/lib/publish.ts';
+import { compareLedger, LEDGER_FILE, pagePath, readLedger, writeLedger } from '../src/lib/url-ledger.ts';
 import { indexRecords } from '../src/lib/search-index.ts';
 import { articleRecords } from '../src/lib/search-records.ts';
 import { outputDir, siteConfig } from '../src/lib/site-config.ts';
@@ -67,6 +68,22 @@ await step('link check', async () => {
   console.log(`link check: ${links} internal links and assets on ${pages} pages, ${broken.length} broken`);
   return broken.length === 0;
 });
+let ledger: { file: string; urls: string[]; added: string[] } | undefined;
+await step('permanent links', async () => {
+  const file = path.join(contentDir(), LEDGER_FILE);
+  const urls = existsSync(file) ? readLedger(await readFile(file, 'utf8')) : [];
+  const pages = (await readdir(staging, { recursive: true })).filter((name) => name.endsWith('.html'));
+  const served = new Set(pages.map((name) => pagePath(name.split(path.sep).join('/'))).filter((url): url is string => url !== undefined));
+  const { missing, added } = compareLedger(urls, served);
+  for (const url of missing) {
+    console.error(
+      `published URL no longer served: ${url} → restore its issue or article, keep a withdrawn article as withdrawn (撤稿), or add { from: ${url}, to: … } to ${path.relative(process.cwd(), path.join(contentDir(), 'redirects.yaml'))}`,
+    );
+  }
+  console.log(`permanent links: ${urls.length} published URLs checked, ${missing.length} missing, ${added.length} new`);
+  ledger = { file, urls, added };
+  return missing.length === 0;
+});
 await step('publish', async () => {
   // Swap the finished site in; the old one goes only once the new one is in place.
   const old = `${dist}.old`;
@@ -75,5 +92,11 @@ await step('publish', async () => {
   await rename(staging, dist);
   await rm(old, { recursive: true, force: true });
   console.log(`publish: the site is in ${path.relative(process.cwd(), dist) || '.'}`);
+  if (ledger!.added.length) {
+    await writeFile(ledger!.file, writeLedger([...ledger!.urls, ...ledger!.added]));
+    console.log(
+      `publish: ${ledger!.added.length} new URLs recorded in ${path.relative(process.cwd(), ledger!.file)}; commit it with the content`,
+    );
+  }
   return true;
 });

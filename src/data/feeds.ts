@@ -14,7 +14,10 @@ export function articleFeed(options: {
   seriesTitles: Map<string, string>;
 }) {
   const base = import.meta.env.BASE_URL;
-  const newest = [...options.articles].reverse().slice(0, FEED_ITEMS);
+  const newest = options.articles
+    .filter((article) => !article.data.withdrawn)
+    .reverse()
+    .slice(0, FEED_ITEMS);
   return rss({
     title: options.title,
     description: options.description,

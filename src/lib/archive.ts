@@ -1,4 +1,5 @@
 import { IssueSchema, type IssueFrontMatter } from '../schemas/issue.ts';
+import { RedirectsSchema, type Redirect } from '../schemas/redirect.ts';
 import { SeriesSchema, type Series } from '../schemas/series.ts';
 import { assetPath, isLocalAsset } from './content-assets.ts';
 import { yearOf } from './dates.ts';
@@ -46,6 +47,8 @@ export interface Archive {
   series: Series[];
   /** Valid issues (drafts included), by series, date and number. */
   issues: ArchiveIssue[];
+  /** Permanent redirects for corrected ids and numbers (redirects.yaml). */
+  redirects: Redirect[];
   /** Every problem in every file. */
   problems: Problem[];
 }
@@ -61,6 +64,7 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
   const display = (path: string) => `${root.replace(/\/+$/, '')}/${path}`;
   const seriesBySlug = new Map<string, Series>();
   const issueFiles: { file: ContentFile; seriesSlug: string; year: string; slug: string }[] = [];
+  let redirects: Redirect[] = [];
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const parts = file.path.split('/');
@@ -89,6 +93,13 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
     } else if (parts.length >= 4 && /^\d{4}$/.test(parts[1]!)) {
       // An issue's images and original file live in a folder named like the issue.
       continue;
+    } else if (file.path === 'redirects.yaml') {
+      const source = parseYamlSource(file.text ?? '', shown);
+      problems.push(...source.problems);
+      if (source.problems.length) continue;
+      const { data, problems: found } = validateYaml(RedirectsSchema, { ...source, data: source.data ?? [] }, shown, 'the redirects');
+      problems.push(...found);
+      redirects = data ?? [];
     } else if (isContentText(file.path) && !(parts.length === 1 && /^readme\.md$/i.test(file.path))) {
       problems.push({
         file: shown,
@@ -112,7 +123,7 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
     (a, b) => a.series.slug.localeCompare(b.series.slug) || a.data.date.localeCompare(b.data.date) || a.data.number - b.data.number,
   );
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { series: [...seriesBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)), issues, problems };
+  return { series: [...seriesBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)), issues, redirects, problems };
 }
 
 function checkIssue(
@@ -185,6 +196,26 @@ function checkIssue(
       });
     }
   });
+  const ids = new Set(parsed.sections.flatMap((s) => s.articles.map((a) => a.id)));
+  const references: [string, string | undefined][] = [
+    ...data.corrections.map((c, i): [string, string | undefined] => [`corrections[${i}].article`, c.article]),
+    ...data.withdrawn.map((w, i): [string, string | undefined] => [`withdrawn[${i}].article`, w.article]),
+  ];
+  for (const [field, id] of references) {
+    if (id === undefined || ids.has(id)) continue;
+    const path = field
+      .split(/[[\].]+/)
+      .filter(Boolean)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    problems.push({
+      file: shown,
+      line: source.lineOf(path),
+      field,
+      expected: `the id of an article of this issue (${[...ids].join(', ')})`,
+      found: `"${id}"`,
+      fix: 'write the id as it stands in the article heading {#…}',
+    });
+  }
   const seenIds = new Map<string, number>();
   for (const section of parsed.sections) {
     if (!section.articles.length) {

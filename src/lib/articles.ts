@@ -16,6 +16,11 @@ export function articleTitle(article: Pick<ParsedArticle, 'kind' | 'printedTitle
   return text.length > UNTITLED_LENGTH ? `${text.slice(0, UNTITLED_LENGTH)}…` : text || '（无题）';
 }
 
+function withdrawal(issue: ArchiveIssue, id: string): { withdrawn?: { date: string; note?: string } } {
+  const found = issue.data.withdrawn.find((w) => w.article === id);
+  return found ? { withdrawn: { date: found.date, ...(found.note && { note: found.note }) } } : {};
+}
+
 /** An article record with the Markdown to render for its body. */
 export interface ArticleSource {
   /** Entry id: <series>/<year>/<issue>/<article>. */
@@ -54,6 +59,8 @@ export function issueArticleSources(issue: ArchiveIssue, base = '/'): ArticleSou
         section: section.name,
         sectionSlug,
         order: sources.length,
+        corrections: issue.data.corrections.filter((c) => c.article === article.id).map(({ date, note }) => ({ date, note })),
+        ...withdrawal(issue, article.id),
       };
       const folder = `${issue.series.slug}/${issue.year}`;
       const render: ArticleRenderData = {
@@ -82,6 +89,12 @@ export function issueEntry(issue: ArchiveIssue): IssueEntry {
     year: issue.year,
     label: issueLabelWithTotal(issue.data),
     sectionRefs: issue.data.sections.map((name) => ({ name, slug: issue.series.sections.find((s) => s.name === name)?.slug ?? '' })),
-    articles: issueArticleSources(issue).map(({ data }) => ({ id: data.id, title: data.title, kind: data.kind, section: data.section })),
+    articles: issueArticleSources(issue).map(({ data }) => ({
+      id: data.id,
+      title: data.title,
+      kind: data.kind,
+      section: data.section,
+      withdrawn: data.withdrawn !== undefined,
+    })),
   };
 }

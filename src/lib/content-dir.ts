@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { RedirectsSchema, type Redirect } from '../schemas/redirect.ts';
 import path from 'node:path';
 import { checkArchive, isContentText, type Archive, type ContentFile } from './archive.ts';
 
@@ -24,4 +27,15 @@ export async function readContentFiles(dir: string): Promise<ContentFile[]> {
 export async function loadArchive(dir: string = contentDir()): Promise<Archive> {
   const shown = path.relative(process.cwd(), dir) || '.';
   return checkArchive(await readContentFiles(dir), shown.split(path.sep).join('/'));
+}
+
+/**
+ * The redirects of a content folder (redirects.yaml), read synchronously for the Astro config; an
+ * invalid file gives none here, and the content check, which runs first, reports why.
+ */
+export function readRedirects(dir: string = contentDir()): Redirect[] {
+  const file = path.join(dir, 'redirects.yaml');
+  if (!existsSync(file)) return [];
+  const result = RedirectsSchema.safeParse(parse(readFileSync(file, 'utf8')) ?? []);
+  return result.success ? result.data : [];
 }

@@ -26,25 +26,29 @@ export const RECORD_LANGUAGE = 'und';
 export function articleRecords(issue: ArchiveIssue, base: string): SearchRecord[] {
   const sources = issueArticleSources(issue, base);
   const articles = issue.sections.flatMap((section) => section.articles);
-  return sources.map(({ data }, index) => {
+  // A withdrawn article keeps its page, but its text leaves the index.
+  return sources.flatMap(({ data }, index) => {
     const article = articles[index]!;
+    if (data.withdrawn) return [];
     const text =
       article.kind === 'lead' ? [`${article.printedTitle}${article.blocks[0] ?? ''}`, ...article.blocks.slice(1)] : article.blocks;
-    return {
-      url: withBase(base, articlePath(data.series, data.year, data.issue, data.id)),
-      content: indexContent(`${data.title}\n${text.join('\n')}`),
-      language: RECORD_LANGUAGE,
-      meta: {
-        title: data.title,
-        series: issue.series.title,
-        issue: issueLabelWithTotal(issue.data),
-        date: formatChineseDate(data.date),
-        section: data.section,
-        // The text itself, for excerpts: the indexed content is character pairs.
-        text: text.join('\n'),
+    return [
+      {
+        url: withBase(base, articlePath(data.series, data.year, data.issue, data.id)),
+        content: indexContent(`${data.title}\n${text.join('\n')}`),
+        language: RECORD_LANGUAGE,
+        meta: {
+          title: data.title,
+          series: issue.series.title,
+          issue: issueLabelWithTotal(issue.data),
+          date: formatChineseDate(data.date),
+          section: data.section,
+          // The text itself, for excerpts: the indexed content is character pairs.
+          text: text.join('\n'),
+        },
+        filters: { series: [issue.series.title], year: [String(data.year)], section: [data.section] },
+        sort: { date: data.date },
       },
-      filters: { series: [issue.series.title], year: [String(data.year)], section: [data.section] },
-      sort: { date: data.date },
-    };
+    ];
   });
 }

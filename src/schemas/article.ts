@@ -28,6 +28,10 @@ export const ArticleSchema = z.strictObject({
   sectionSlug: SlugSchema,
   /** Position of the article in its issue, from 0. */
   order: z.int().nonnegative(),
+  /** Corrections (勘误) of this article, dated. */
+  corrections: z.array(z.strictObject({ date: IsoDateSchema, note: TextSchema })),
+  /** Set when the article was withdrawn (撤稿): its page says so instead of showing it. */
+  withdrawn: z.strictObject({ date: IsoDateSchema, note: TextSchema.optional() }).optional(),
 });
 
 /** A derived article record. */

@@ -19,6 +19,26 @@ export const PrintedSchema = z.strictObject({
   copies: z.int().positive().optional(),
 });
 
+/** A dated correction (勘误) shown with the issue, or with one article of it. */
+export const CorrectionSchema = z.strictObject({
+  /** When the correction was made (ISO). */
+  date: IsoDateSchema,
+  /** The article it concerns (its id); absent for the issue as a whole. */
+  article: z.string().optional(),
+  /** The correction as readers see it, e.g. 原文“王海花”应为“王海华”。 */
+  note: TextSchema,
+});
+
+/** An article withdrawn (撤稿) after publication: its URL stays and says so. */
+export const WithdrawalSchema = z.strictObject({
+  /** The withdrawn article's id. */
+  article: z.string({ error: 'expected the id of the withdrawn article' }),
+  /** When it was withdrawn (ISO). */
+  date: IsoDateSchema,
+  /** Why, as readers may see it; optional. */
+  note: TextSchema.optional(),
+});
+
 /** The fields of an issue file's front matter (content/<series>/<year>/<issue>.md). */
 const IssueFields = z.strictObject({
   /** 第N期: a positive whole number, unique within the series (within the year if numbering restarts yearly). */
@@ -43,6 +63,10 @@ const IssueFields = z.strictObject({
   printed: PrintedSchema.optional(),
   /** True keeps the issue off every page, feed, sitemap and search index; default false. */
   draft: z.boolean().default(false),
+  /** Corrections (勘误), each dated, for the issue or one of its articles; default none. */
+  corrections: z.array(CorrectionSchema).default([]),
+  /** Withdrawn articles (撤稿): their pages stay and say so, their text leaves pages, feeds and search; default none. */
+  withdrawn: z.array(WithdrawalSchema).default([]),
 });
 
 /** The front matter of an issue file, with its cross-field rules. */
@@ -61,6 +85,8 @@ export const IssueArticleSchema = z.strictObject({
   kind: z.enum(['titled', 'lead', 'untitled']),
   /** Section name as printed. */
   section: z.string(),
+  /** True when the article was withdrawn (撤稿). */
+  withdrawn: z.boolean(),
 });
 
 /** An issue entry of the site: the front matter plus what its place in the archive gives it. */

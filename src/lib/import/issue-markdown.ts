@@ -10,7 +10,10 @@ export interface IssueMarkdownOptions {
 }
 
 /** The front matter an imported issue gets, in the order editors read it. */
-export function importedFrontMatter(issue: RecognizedIssue): Omit<IssueFrontMatter, 'draft' | 'supplement' | 'distribution'> & {
+export function importedFrontMatter(issue: RecognizedIssue): Omit<
+  IssueFrontMatter,
+  'draft' | 'supplement' | 'distribution' | 'corrections' | 'withdrawn'
+> & {
   supplement?: boolean;
   distribution?: IssueFrontMatter['distribution'];
 } {

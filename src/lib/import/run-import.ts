@@ -70,7 +70,9 @@ export async function importOne(source: string, options: RunOptions): Promise<Im
     if (!info) throw new ImportError('no such file');
     if (!info.isFile()) throw new ImportError('not a file');
     if (info.size > MAX_INPUT_BYTES) {
-      throw new ImportError(`too large (${(info.size / 1024 / 1024).toFixed(1)} MB): a bulletin file is at most ${MAX_INPUT_BYTES / 1024 / 1024} MB; import its text or a smaller export`);
+      throw new ImportError(
+        `too large (${(info.size / 1024 / 1024).toFixed(1)} MB): a bulletin file is at most ${MAX_INPUT_BYTES / 1024 / 1024} MB; import its text or a smaller export`,
+      );
     }
     const extracted = await extractSource(source, new Uint8Array(await readFile(source)));
     const out = path.resolve(options.out);

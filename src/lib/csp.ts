@@ -21,10 +21,10 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
   ].join('; ');
 }
 
-/** The sha256 hashes (CSP form) of the inline <script> elements of an HTML page. */
+/** The sha256 hashes (CSP form) of the inline <script> elements of an HTML page; data blocks (JSON-LD) run nothing and need none. */
 export function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
-  for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
+  for (const match of html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/gi)) {
     hashes.push(
       `sha256-${createHash('sha256')
         .update(match[1] ?? '', 'utf8')

@@ -35,6 +35,7 @@ export const zhCN = {
   'issue.next': '下一期',
   'issue.articles': '{count}篇',
   'issue.distribution': '发送范围',
+  'issue.original': '下载原件（{type}）',
   'article.context': '所属期刊',
   'article.inIssue': '在本期中查看',
   'article.previous': '上一篇',

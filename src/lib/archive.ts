@@ -39,6 +39,8 @@ export interface ArchiveIssue {
   data: IssueFrontMatter;
   /** Parsed body. */
   sections: ParsedSection[];
+  /** Files in the issue's own folder (<series>/<year>/<issue>/): photos, the original. */
+  assets: string[];
 }
 
 /** The whole archive, valid parts only, with every problem found. */
@@ -255,7 +257,12 @@ function checkIssue(
     }
   }
   if (problems.length > before) return undefined;
-  return { file: shown, series, slug, year: Number(year), data, sections: parsed.sections };
+  const folder = `${seriesSlug}/${year}/${slug}/`;
+  const assets = [...place.paths]
+    .filter((p) => p.startsWith(folder))
+    .map((p) => p.slice(folder.length))
+    .sort();
+  return { file: shown, series, slug, year: Number(year), data, sections: parsed.sections, assets };
 }
 
 /** Images beside an issue must exist, inside the issue's own folder (<series>/<year>/<issue>/), which the build publishes. */

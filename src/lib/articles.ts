@@ -82,6 +82,7 @@ export function issueArticleSources(issue: ArchiveIssue, base = '/'): ArticleSou
 
 /** The issue entry of the site for a checked issue. */
 export function issueEntry(issue: ArchiveIssue): IssueEntry {
+  const original = issue.assets.find((name) => /^original\.[a-z0-9]+$/i.test(name));
   return {
     ...issue.data,
     series: issue.series.slug,
@@ -89,6 +90,7 @@ export function issueEntry(issue: ArchiveIssue): IssueEntry {
     year: issue.year,
     label: issueLabelWithTotal(issue.data),
     sectionRefs: issue.data.sections.map((name) => ({ name, slug: issue.series.sections.find((s) => s.name === name)?.slug ?? '' })),
+    ...(original !== undefined && { original }),
     articles: issueArticleSources(issue).map(({ data }) => ({
       id: data.id,
       title: data.title,

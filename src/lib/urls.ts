@@ -60,6 +60,11 @@ export function seriesFeedPath(series: string): string {
   return `/${series}/rss.xml`;
 }
 
+/** Path of a section's RSS feed. */
+export function sectionFeedPath(series: string, section: string): string {
+  return `/${series}/sections/${section}/rss.xml`;
+}
+
 /** Path of the search page, with the query and filters as URL parameters. */
 export function searchPath(params: Record<string, string | undefined> = {}): string {
   const query = new URLSearchParams();

@@ -103,6 +103,8 @@ export const IssueEntrySchema = IssueFields.extend({
   sectionRefs: z.array(z.strictObject({ name: z.string(), slug: z.string() })),
   /** Articles in printed order. */
   articles: z.array(IssueArticleSchema),
+  /** The original file kept beside the issue (original.pdf, original.docx …), offered for download. */
+  original: z.string().optional(),
 });
 
 /** Validated issue front matter. */

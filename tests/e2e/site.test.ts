@@ -142,6 +142,19 @@ describe('the built archive, read in Chromium', () => {
     expect(violations).toEqual([]);
   });
 
+  it('offers the original file of an issue and shows a month calendar on year pages', async () => {
+    await browser.page.goto(`${site}nlzf/2022/60/`);
+    const original = browser.page.locator('.issue-original a');
+    expect(await original.innerText()).toBe('下载原件（TXT）');
+    const response = await browser.page.request.get(new URL((await original.getAttribute('href'))!, site).href);
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain('第60期');
+    await browser.page.goto(`${site}nlzf/2022/`);
+    const july = browser.page.locator('.month-calendar', { hasText: '2022年7月' });
+    expect(await july.locator('td.has-issue a').allInnerTexts()).toEqual(['14', '28']);
+    expect(await july.locator('td.has-issue a').last().getAttribute('href')).toBe('/jianbao/nlzf/2022/59/');
+  });
+
   it('answers unknown URLs with the 404 page', async () => {
     const response = await browser.page.goto(`${site}nlzf/2022/99/`);
     expect(response?.status()).toBe(404);
@@ -153,6 +166,10 @@ describe('the built archive, read in Chromium', () => {
     const feed = readFileSync(path.join(dist, 'rss.xml'), 'utf8');
     expect(feed).toContain('<link>https://jianbao.example.cn/jianbao/nlzf/2022/59/shici/</link>');
     expect(feed).toContain('垌头村举行主题党日活动');
+    const section = readFileSync(path.join(dist, 'nlzf/sections/xiaoyuan/rss.xml'), 'utf8');
+    expect(section).toContain('<title>郑州市教育局“能力作风建设年”活动简报【学校动态】</title>');
+    expect(section).toContain('垌头村举行主题党日活动');
+    expect(section).not.toContain('突击抽检');
     const sitemap = readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8');
     for (const id of ARTICLES) expect(sitemap).toContain(`https://jianbao.example.cn/jianbao/nlzf/2022/59/${id}/`);
   });

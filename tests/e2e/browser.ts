@@ -33,7 +33,7 @@ export function useBrowserPage(): { readonly page: Page } {
   let page: Page | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await browser.newPage();
+    page = await (await browser.newContext()).newPage();
   });
   afterAll(async () => browser?.close());
   return {

@@ -86,11 +86,14 @@ describe('valid HTML', () => {
         'attribute-boolean-style': 'off',
       },
     });
-    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'));
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
+    );
     const errors: string[] = [];
     for (const file of pages) {
       const report = await validator.validateString(readFileSync(path.join(dist, file), 'utf8'), file);
-      for (const result of report.results) for (const message of result.messages) errors.push(`${file}:${message.line} ${message.ruleId}: ${message.message}`);
+      for (const result of report.results)
+        for (const message of result.messages) errors.push(`${file}:${message.line} ${message.ruleId}: ${message.message}`);
     }
     expect(pages.length).toBeGreaterThan(20);
     expect(errors.slice(0, 30)).toEqual([]);

@@ -11,7 +11,7 @@ export interface BrokenLink {
   reason: 'no such page or file' | 'no such anchor';
 }
 
-const REFERENCE = /\s(?:href|src)="([^"]*)"/g;
+const REFERENCE = /\s(?:href|src|srcset)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
 
 function decode(text: string): string {
@@ -57,8 +57,15 @@ export async function checkLinks(
   let links = 0;
   for (const page of pages) {
     const pageUrl = new URL(`${base}${page.replace(/(^|\/)index\.html$/, '$1')}`, origin);
-    for (const match of html.get(page)!.matchAll(REFERENCE)) {
-      const target = decode(match[1]!);
+    // A srcset lists several URLs, each followed by its width.
+    const targets = [...html.get(page)!.matchAll(REFERENCE)].flatMap((match) =>
+      match[0].trimStart().startsWith('srcset')
+        ? decode(match[1]!)
+            .split(',')
+            .map((part) => part.trim().split(/\s+/)[0]!)
+        : [decode(match[1]!)],
+    );
+    for (const target of targets) {
       if (!target || /^(mailto|tel|data|javascript):/i.test(target)) continue;
       const url = new URL(target, pageUrl);
       if (url.origin !== new URL(origin).origin) continue;

@@ -98,9 +98,21 @@ describe('the built archive, read in Chromium', () => {
   it('shows the photos beside an issue on its issue and article pages', async () => {
     for (const url of [`${site}qxjy/2023/1/`, `${site}qxjy/2023/1/a2/`]) {
       await browser.page.goto(url);
-      const photo = browser.page.locator('img[alt="冬季长跑比赛"]');
+      const photo = browser.page.locator('figure.photo img[alt="冬季长跑比赛"]');
       expect(await photo.getAttribute('src')).toBe('/jianbao/qxjy/2023/1/changpao.png');
-      expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(24);
+      expect(await photo.getAttribute('srcset')).toBe(
+        '/jianbao/qxjy/2023/1/changpao.w480.webp 480w, /jianbao/qxjy/2023/1/changpao.w960.webp 960w, /jianbao/qxjy/2023/1/changpao.png 1000w',
+      );
+      expect([await photo.getAttribute('width'), await photo.getAttribute('height'), await photo.getAttribute('loading')]).toEqual([
+        '1000',
+        '600',
+        'lazy',
+      ]);
+      await photo.scrollIntoViewIfNeeded();
+      await photo.evaluate((img: HTMLImageElement) => img.decode());
+      // The browser picks a WebP copy for the text's width; the caption is the alt text.
+      expect(await photo.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/changpao\.w(480|960)\.webp$/);
+      expect(await browser.page.locator('figure.photo figcaption').innerText()).toBe('冬季长跑比赛');
     }
   });
 

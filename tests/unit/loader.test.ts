@@ -94,7 +94,7 @@ describe('archive loaders', () => {
     writeFileSync(path.join(dir, 'nlzf/2022/59/zuo tan.jpg'), 'jpeg');
     await articleLoader().load(photo.context);
     expect(photo.entries.get('nlzf/2022/59/minqing')!.rendered!.html).toContain(
-      '<img src="/jianbao/nlzf/2022/59/zuo%20tan.jpg" alt="座谈会">',
+      '<figure class="photo"><img src="/jianbao/nlzf/2022/59/zuo%20tan.jpg" alt="座谈会" loading="lazy" decoding="async"><figcaption>座谈会</figcaption></figure>',
     );
     expect(minqing.rendered!.html).toContain('我市是全国九个“双减”工作试点城市之一');
   });

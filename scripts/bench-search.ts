@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import type { Page, Response } from 'playwright-core';
 import { loadArchive } from '../src/lib/content-dir.ts';
 import { isPublished } from '../src/lib/publish.ts';
-import { indexRecords } from '../src/lib/search-index.ts';
+import * as pagefind from 'pagefind';
+import { writeIndex } from '../src/lib/search-shards.ts';
 import { benchQueries, containing, scoreQuery, type BenchQuery, type QueryKind } from '../src/lib/search-queries.ts';
 import { articleRecords } from '../src/lib/search-records.ts';
 import { foldForSearch } from '../src/lib/search-text.ts';
@@ -39,10 +40,11 @@ const buildSeconds = (performance.now() - started) / 1000;
 // Pagefind's defaults: the same articles as plain Chinese text, segmented by Pagefind itself.
 const archive = await loadArchive(content);
 const records = archive.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, '/'));
-await indexRecords(
-  path.join(dist, 'default'),
+await writeIndex(
   records.map((record) => ({ ...record, content: `${record.meta.title}\n${record.meta.text}`, language: 'zh-cn' })),
+  path.join(dist, 'default', 'pagefind'),
 );
+await pagefind.close();
 
 const texts = new Map(records.map((record) => [record.url, foldForSearch(`${record.meta.title}\n${record.meta.text}`)]));
 const queries = benchQueries([...texts.values()], [...written.corpus.people, ...written.corpus.places], Number(values.queries));

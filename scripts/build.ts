@@ -14,13 +14,15 @@ import { contentSecurityPolicy, headersFile, inlineScriptHashes, nginxSnippet } 
 import { checkLinks } from '../src/lib/link-check.ts';
 import { isPublished } from '../src/lib/publish.ts';
 import { compareLedger, LEDGER_FILE, pagePath, readLedger, writeLedger } from '../src/lib/url-ledger.ts';
-import { indexRecords } from '../src/lib/search-index.ts';
+import { indexShards, MAX_SHARD, shardRecords } from '../src/lib/search-shards.ts';
 import { articleRecords } from '../src/lib/search-records.ts';
 import { outputDir, siteConfig } from '../src/lib/site-config.ts';
 import { reportContent } from './check-content.ts';
 
 const dist = path.resolve(outputDir());
 const staging = `${dist}.staging`;
+// Shards of the search index, kept between builds so that unchanged ones are reused.
+const searchCache = path.join(path.dirname(dist), '.cache', `search-shards-${path.basename(dist)}`);
 const site = siteConfig();
 
 async function step(name: string, work: () => Promise<boolean> | boolean): Promise<void> {
@@ -45,8 +47,10 @@ await step(
 );
 await step('search index', async () => {
   const records = archive!.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, site.base));
-  const summary = await indexRecords(staging, records);
-  console.log(`search index: ${summary.pages} articles indexed`);
+  const summary = await indexShards(staging, shardRecords(records, Number(process.env.SEARCH_SHARD_SIZE) || MAX_SHARD), searchCache);
+  console.log(
+    `search index: ${summary.pages} articles in ${summary.shards.length} shards, ${summary.written.length} written (${summary.written.join(', ') || 'none'}), ${summary.reused.length} unchanged and reused`,
+  );
   return true;
 });
 await step('security headers', async () => {

@@ -42,6 +42,8 @@ export function articleRecords(issue: ArchiveIssue, base: string): SearchRecord[
           series: issue.series.title,
           issue: issueLabelWithTotal(issue.data),
           date: formatChineseDate(data.date),
+          // For ordering newest first across index shards, which Pagefind merges by score only.
+          iso: data.date,
           section: data.section,
           // The text itself, for excerpts: the indexed content is character pairs.
           text: text.join('\n'),

@@ -20,6 +20,7 @@ interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   search: (query: string | null, options: Record<string, unknown>) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
+  mergeIndex: (url: string, options: Record<string, unknown>) => Promise<void>;
 }
 interface IssueRef {
   series: string;
@@ -46,16 +47,26 @@ export function startSearchPage(form: HTMLFormElement): void {
   const issueBox = document.getElementById('search-issue')!;
   const input = form.elements.namedItem('q') as HTMLInputElement;
   let pagefind: Promise<Pagefind> | undefined;
+  let shardCount = 1;
+  /** Results ordered newest first across shards: at most this many are read and sorted. */
+  const NEWEST_LIMIT = 200;
   let issues: Promise<IssueRef[]> | undefined;
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  // The index comes in shards (see search-shards.ts): the newest is loaded, the others merged into it.
   const loadPagefind = () =>
-    (pagefind ??= (import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>).then(async (module) => {
-      // Record URLs carry the base path already.
-      await module.options({ baseUrl: '/' });
-      return module;
-    }));
+    (pagefind ??= fetch(`${base}pagefind/shards.json`)
+      .then((response) => response.json() as Promise<string[]>)
+      .then(async ([primary, ...others]) => {
+        if (!primary) throw new Error('no search index');
+        shardCount = 1 + others.length;
+        const module = (await import(/* @vite-ignore */ `${base}pagefind/${primary}/pagefind.js`)) as Pagefind;
+        // Record URLs carry the base path already.
+        await module.options({ baseUrl: '/' });
+        await Promise.all(others.map((shard) => module.mergeIndex(`${base}pagefind/${shard}/`, { baseUrl: '/' })));
+        return module;
+      }));
   const loadIssues = () => (issues ??= fetch(`${base}search/issues.json`).then((response) => response.json() as Promise<IssueRef[]>));
 
   const fill = (state: SearchState) => {
@@ -118,6 +129,13 @@ export function startSearchPage(form: HTMLFormElement): void {
       if (scores.length && state.sort !== 'newest') {
         const total = (result: PagefindResult) => scores.reduce((sum, other) => sum + other.get(result.id)!, result.score);
         results = [...results].sort((a, b) => total(b) - total(a));
+      }
+      if (state.sort === 'newest' && shardCount > 1) {
+        // Merged shards come back by score: read the dates and order them here.
+        const read = await Promise.all(results.slice(0, NEWEST_LIMIT).map(async (result) => ({ result, data: await result.data() })));
+        if (token !== run) return;
+        read.sort((a, b) => (b.data.meta.iso ?? '').localeCompare(a.data.meta.iso ?? ''));
+        results = read.map(({ result, data }) => ({ ...result, data: () => Promise.resolve(data) }));
       }
       let shown = 0;
       const showMore = async () => {

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import type { SearchRecord } from './search-records.ts';
+
+/**
+ * The search index in shards: one Pagefind bundle per run of whole years, at most MAX_SHARD articles
+ * each (a small archive is one shard), merged by the search page (mergeIndex). Pagefind holds a whole
+ * index in memory while it writes it, so shards bound the indexer's memory; and a shard whose articles
+ * did not change is copied from the cache as it was, so adding an issue rewrites only the shard of
+ * its year — runs are cut from the oldest year on, so new issues never move older cuts.
+ */
+
+/** Articles in one shard at most. */
+export const MAX_SHARD = 6000;
+
+/** A shard: its name (years-firstYear) and its records. */
+export interface Shard {
+  name: string;
+  records: SearchRecord[];
+}
+
+/** Splits records into shards of whole years, oldest first, at most `max` records each (a single larger year stays whole). */
+export function shardRecords(records: readonly SearchRecord[], max = MAX_SHARD): Shard[] {
+  const byYear = new Map<string, SearchRecord[]>();
+  for (const record of records) {
+    const year = record.filters.year?.[0] ?? '0';
+    byYear.set(year, [...(byYear.get(year) ?? []), record]);
+  }
+  const shards: Shard[] = [];
+  let current: Shard | undefined;
+  for (const [year, list] of [...byYear].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!current || current.records.length + list.length > max) {
+      current = { name: `years-${year}`, records: [] };
+      shards.push(current);
+    }
+    current.records.push(...list);
+  }
+  return shards;
+}
+
+/** The digest of a shard's records: the same articles give the same shard. */
+export function shardDigest(shard: Shard): string {
+  return createHash('sha256').update(JSON.stringify(shard.records)).digest('hex').slice(0, 16);
+}
+
+/** What indexing did. */
+export interface ShardSummary {
+  /** Articles indexed. */
+  pages: number;
+  /** Shard names, newest years first: the first is the search page's primary index. */
+  shards: string[];
+  /** Shards built anew. */
+  written: string[];
+  /** Shards copied unchanged from the cache. */
+  reused: string[];
+}
+
+/** Writes one Pagefind bundle of the given records into a folder (the caller closes Pagefind). */
+export async function writeIndex(records: Iterable<SearchRecord>, folder: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  for (const record of records) {
+    const added = await index.addCustomRecord(record);
+    if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath: folder });
+  if (written.errors.length) throw new Error(`Pagefind could not write ${folder}: ${written.errors.join('; ')}`);
+  // Each shard is indexed on its own, so the indexer holds one shard at a time.
+  await index.deleteIndex();
+}
+
+/** Writes every shard into <site>/pagefind/<shard>/, reusing cached shards whose records did not change. */
+export async function indexShards(site: string, shards: readonly Shard[], cache: string): Promise<ShardSummary> {
+  const summary: ShardSummary = { pages: 0, shards: [], written: [], reused: [] };
+  await mkdir(cache, { recursive: true });
+  const keep = new Set<string>();
+  try {
+    for (const shard of shards) {
+      const cached = path.join(cache, `${shard.name}.${shardDigest(shard)}`);
+      keep.add(path.basename(cached));
+      if ((await stat(cached).catch(() => undefined))?.isDirectory()) {
+        summary.reused.push(shard.name);
+      } else {
+        const partial = `${cached}.partial`;
+        await rm(partial, { recursive: true, force: true });
+        await writeIndex(shard.records, partial);
+        await rename(partial, cached);
+        summary.written.push(shard.name);
+      }
+      await cp(cached, path.join(site, 'pagefind', shard.name), { recursive: true });
+      summary.pages += shard.records.length;
+    }
+  } finally {
+    await pagefind.close();
+  }
+  // The cache keeps what this build used, and nothing older.
+  for (const entry of await readdir(cache)) if (!keep.has(entry)) await rm(path.join(cache, entry), { recursive: true, force: true });
+  summary.shards = shards.map((shard) => shard.name).reverse();
+  const first = summary.shards[0];
+  await writeFile(path.join(site, 'pagefind', 'shards.json'), JSON.stringify(summary.shards));
+  // The highlighter is the same in every bundle; article pages load it from one place.
+  if (first) await cp(path.join(site, 'pagefind', first, 'pagefind-highlight.js'), path.join(site, 'pagefind', 'pagefind-highlight.js'));
+  return summary;
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './search-records.ts';
@@ -13,7 +13,7 @@ import type { SearchRecord } from './search-records.ts';
  */
 
 /** Articles in one shard at most. */
-export const MAX_SHARD = 6000;
+export const MAX_SHARD = 3000;
 
 /** A shard: its name (years-firstYear) and its records. */
 export interface Shard {
@@ -21,7 +21,11 @@ export interface Shard {
   records: SearchRecord[];
 }
 
-/** Splits records into shards of whole years, oldest first, at most `max` records each (a single larger year stays whole). */
+/**
+ * Splits records into shards of whole years, oldest first, at most `max` records each (a single
+ * larger year stays whole). The newest year is always a shard of its own: it is where new issues go,
+ * so an update rewrites one year's shard, not a run of years.
+ */
 export function shardRecords(records: readonly SearchRecord[], max = MAX_SHARD): Shard[] {
   const byYear = new Map<string, SearchRecord[]>();
   for (const record of records) {
@@ -30,8 +34,9 @@ export function shardRecords(records: readonly SearchRecord[], max = MAX_SHARD):
   }
   const shards: Shard[] = [];
   let current: Shard | undefined;
-  for (const [year, list] of [...byYear].sort(([a], [b]) => a.localeCompare(b))) {
-    if (!current || current.records.length + list.length > max) {
+  const years = [...byYear].sort(([a], [b]) => a.localeCompare(b));
+  for (const [index, [year, list]] of years.entries()) {
+    if (!current || current.records.length + list.length > max || index === years.length - 1) {
       current = { name: `years-${year}`, records: [] };
       shards.push(current);
     }
@@ -71,6 +76,20 @@ export async function writeIndex(records: Iterable<SearchRecord>, folder: string
   await index.deleteIndex();
 }
 
+/** Puts a folder's files at another place as hard links (the cache's files are never changed), copying across file systems. */
+async function linkTree(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    if (entry.isDirectory()) {
+      await mkdir(target, { recursive: true });
+      continue;
+    }
+    await mkdir(path.dirname(target), { recursive: true });
+    await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
 /** Writes every shard into <site>/pagefind/<shard>/, reusing cached shards whose records did not change. */
 export async function indexShards(site: string, shards: readonly Shard[], cache: string): Promise<ShardSummary> {
   const summary: ShardSummary = { pages: 0, shards: [], written: [], reused: [] };
@@ -89,7 +108,7 @@ export async function indexShards(site: string, shards: readonly Shard[], cache:
         await rename(partial, cached);
         summary.written.push(shard.name);
       }
-      await cp(cached, path.join(site, 'pagefind', shard.name), { recursive: true });
+      await linkTree(cached, path.join(site, 'pagefind', shard.name));
       summary.pages += shard.records.length;
     }
   } finally {

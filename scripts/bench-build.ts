@@ -1,0 +1,184 @@
+/**
+ * `npm run bench -- --issues 100,1000,10000 [--runs K]`: for each size, generates a synthetic archive
+ * (scripts/generate-corpus.ts), builds it clean K times, then adds one issue and rebuilds, and reports
+ * wall time by step (content check, Astro, search index, …), peak memory (largest process and the
+ * whole process tree, sampled every 200 ms), pages, output size and file count, index size, and for
+ * the update how many index files and pages were rewritten. Prints a table and writes
+ * .cache/bench/build.json. Reproduce a figure with `/usr/bin/time -v npm run build`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from '../src/lib/corpus.ts';
+import { loadProse } from './prose.ts';
+
+const { values } = parseArgs({ options: { issues: { type: 'string', default: '100,1000' }, runs: { type: 'string', default: '1' } } });
+const sizes = values.issues.split(',').map(Number);
+const runs = Number(values.runs);
+const sentences = loadProse();
+
+/** Resident memory of every process, by pid, with parents (Linux ps). */
+function processTable(): { pid: number; ppid: number; rss: number }[] {
+  const out = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' }).stdout;
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .map(([pid = 0, ppid = 0, rss = 0]) => ({ pid, ppid, rss: rss * 1024 }));
+}
+
+/** Runs the build, sampling the memory of its whole process tree. */
+async function measuredBuild(env: Record<string, string>) {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['scripts/build.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let peakTree = 0;
+  let peakProcess = 0;
+  const sample = setInterval(() => {
+    const table = processTable();
+    const tree = new Set([child.pid!]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const row of table) {
+        if (!tree.has(row.pid) && tree.has(row.ppid)) {
+          tree.add(row.pid);
+          grew = true;
+        }
+      }
+    }
+    const rows = table.filter((row) => tree.has(row.pid));
+    peakTree = Math.max(
+      peakTree,
+      rows.reduce((sum, row) => sum + row.rss, 0),
+    );
+    peakProcess = Math.max(peakProcess, ...rows.map((row) => row.rss));
+  }, 200);
+  const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  clearInterval(sample);
+  if (status !== 0) throw new Error(`build failed:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`);
+  const steps = Object.fromEntries([...stdout.matchAll(/^([a-z ]+): done in ([\d.]+) s$/gm)].map((m) => [m[1]!, Number(m[2])]));
+  return { seconds: (performance.now() - started) / 1000, steps, peakTree, peakProcess };
+}
+
+function hashes(dir: string): Map<string, string> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(dir, file), createHash('sha1').update(readFileSync(file)).digest('hex')];
+      }),
+  );
+}
+
+function size(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const spread = (xs: number[]) => (xs.length ? Math.max(...xs) - Math.min(...xs) : 0);
+const write = (dir: string, files: { path: string; text: string | undefined }[]) => {
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
+    writeFileSync(path.join(dir, file.path), file.text ?? '');
+  }
+};
+
+const results = [];
+for (const issues of sizes) {
+  const root = path.resolve(`.cache/bench/build-${issues}`);
+  const content = path.join(root, 'content');
+  const dist = path.join(root, 'site', 'dist');
+  const env = { CONTENT_DIR: content, OUT_DIR: dist };
+  const clean: Awaited<ReturnType<typeof measuredBuild>>[] = [];
+  for (let run = 0; run < runs; run++) {
+    rmSync(root, { recursive: true, force: true });
+    // Astro keeps rendered content between builds; a clean build starts without it.
+    rmSync('node_modules/.astro', { recursive: true, force: true });
+    write(content, generateCorpus({ issues, seed: 1, sentences }).files);
+    console.log(`bench: ${issues} issues, clean build ${run + 1}/${runs}`);
+    clean.push(await measuredBuild(env));
+  }
+  const built = hashes(dist);
+  const pages = [...built.keys()].filter((file) => file.endsWith('.html')).length;
+  const index = [...built.keys()].filter((file) => file.startsWith('pagefind/'));
+  const figures = {
+    outputBytes: size(dist),
+    files: built.size,
+    pages,
+    indexBytes: size(path.join(dist, 'pagefind')),
+    indexFiles: index.length,
+  };
+
+  const next = generateCorpus({ issues: issues + 1, seed: 1, sentences }).files;
+  write(
+    content,
+    next.filter((file) => !existsIn(content, file.path)),
+  );
+  console.log(`bench: ${issues} issues, adding one issue and rebuilding`);
+  const update = await measuredBuild(env);
+  const after = hashes(dist);
+  const rewritten = (filter: (file: string) => boolean) =>
+    [...after].filter(([file, hash]) => filter(file) && built.has(file) && built.get(file) !== hash).length;
+  const added = (filter: (file: string) => boolean) => [...after.keys()].filter((file) => filter(file) && !built.has(file)).length;
+  const isIndex = (file: string) => file.startsWith('pagefind/');
+  const isPage = (file: string) => file.endsWith('.html');
+  results.push({
+    issues,
+    clean: {
+      seconds: median(clean.map((r) => r.seconds)),
+      spread: spread(clean.map((r) => r.seconds)),
+      steps: Object.fromEntries(Object.keys(clean[0]!.steps).map((step) => [step, median(clean.map((r) => r.steps[step] ?? 0))])),
+      peakTreeBytes: median(clean.map((r) => r.peakTree)),
+      peakProcessBytes: median(clean.map((r) => r.peakProcess)),
+      ...figures,
+    },
+    update: {
+      seconds: update.seconds,
+      steps: update.steps,
+      peakTreeBytes: update.peakTree,
+      shareOfClean: update.seconds / median(clean.map((r) => r.seconds)),
+      indexFilesRewritten: rewritten(isIndex),
+      indexFilesAdded: added(isIndex),
+      indexFilesUnchanged: [...after].filter(([file, hash]) => isIndex(file) && built.get(file) === hash).length,
+      pagesRewritten: rewritten(isPage),
+      pagesAdded: added(isPage),
+    },
+  });
+}
+
+function existsIn(dir: string, file: string): boolean {
+  try {
+    statSync(path.join(dir, file));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+mkdirSync('.cache/bench', { recursive: true });
+writeFileSync('.cache/bench/build.json', JSON.stringify(results, null, 2));
+const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+console.log(`\nbuild benchmark (${runs} clean run${runs > 1 ? 's' : ''} each; median)`);
+for (const r of results) {
+  const steps = Object.entries(r.clean.steps)
+    .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
+    .join(', ');
+  console.log(
+    `${String(r.issues).padStart(6)} issues: clean ${r.clean.seconds.toFixed(1)} s (±${r.clean.spread.toFixed(1)}) — ${steps}; peak memory ${gb(r.clean.peakTreeBytes)} tree, ${gb(r.clean.peakProcessBytes)} largest process; ` +
+      `${r.clean.pages} pages, ${r.clean.files} files, ${mb(r.clean.outputBytes)} output, index ${mb(r.clean.indexBytes)} in ${r.clean.indexFiles} files`,
+  );
+  console.log(
+    `${''.padStart(6)}  +1 issue: ${r.update.seconds.toFixed(1)} s (${(r.update.shareOfClean * 100).toFixed(0)}% of clean), peak ${gb(r.update.peakTreeBytes)}; ` +
+      `index files ${r.update.indexFilesRewritten} rewritten, ${r.update.indexFilesAdded} added, ${r.update.indexFilesUnchanged} unchanged; pages ${r.update.pagesRewritten} rewritten, ${r.update.pagesAdded} added`,
+  );
+}
+console.log('JSON: .cache/bench/build.json');

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchRecord } from '../../src/lib/search-records.ts';
+import { shardDigest, shardRecords } from '../../src/lib/search-shards.ts';
+
+const record = (year: number, n: number): SearchRecord => ({
+  url: `/s/${year}/${n}/a1/`,
+  content: `${year} ${n}`,
+  language: 'und',
+  meta: { title: `${n}` },
+  filters: { year: [String(year)] },
+  sort: { date: `${year}-01-01` },
+});
+const archive = (counts: Record<number, number>) =>
+  Object.entries(counts).flatMap(([year, n]) => Array.from({ length: n }, (_, i) => record(Number(year), i)));
+
+describe('index shards', () => {
+  it('groups whole years up to the limit, oldest first, the newest year alone', () => {
+    const shards = shardRecords(archive({ 2020: 40, 2021: 50, 2022: 30, 2023: 20, 2024: 10 }), 100);
+    expect(shards.map((s) => [s.name, s.records.length])).toEqual([
+      ['years-2020', 90],
+      ['years-2022', 50],
+      ['years-2024', 10],
+    ]);
+  });
+  it('keeps older shards, and their digests, when an issue is added to the newest year', () => {
+    const before = shardRecords(archive({ 2020: 40, 2021: 50, 2022: 30, 2023: 20, 2024: 10 }), 100);
+    const after = shardRecords(archive({ 2020: 40, 2021: 50, 2022: 30, 2023: 20, 2024: 11 }), 100);
+    expect(after.slice(0, 2).map(shardDigest)).toEqual(before.slice(0, 2).map(shardDigest));
+    expect(shardDigest(after[2]!)).not.toBe(shardDigest(before[2]!));
+  });
+  it('leaves a year larger than the limit whole', () => {
+    expect(shardRecords(archive({ 2020: 150, 2021: 5 }), 100).map((s) => s.records.length)).toEqual([150, 5]);
+  });
+});

@@ -7,11 +7,11 @@
  * .cache/bench/build.json. Reproduce a figure with `/usr/bin/time -v npm run build`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from '../src/lib/corpus.ts';
+import { fileHashes, writeContentFiles } from '../src/lib/site-files.ts';
 import { loadProse } from './prose.ts';
 
 const { values } = parseArgs({ options: { issues: { type: 'string', default: '100,1000' }, runs: { type: 'string', default: '1' } } });
@@ -65,17 +65,6 @@ async function measuredBuild(env: Record<string, string>) {
   return { seconds: (performance.now() - started) / 1000, steps, peakTree, peakProcess };
 }
 
-function hashes(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(dir, file), createHash('sha1').update(readFileSync(file)).digest('hex')];
-      }),
-  );
-}
-
 function size(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -84,12 +73,6 @@ function size(dir: string): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const spread = (xs: number[]) => (xs.length ? Math.max(...xs) - Math.min(...xs) : 0);
-const write = (dir: string, files: { path: string; text: string | undefined }[]) => {
-  for (const file of files) {
-    mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
-    writeFileSync(path.join(dir, file.path), file.text ?? '');
-  }
-};
 
 const results = [];
 for (const issues of sizes) {
@@ -102,11 +85,11 @@ for (const issues of sizes) {
     rmSync(root, { recursive: true, force: true });
     // Astro keeps rendered content between builds; a clean build starts without it.
     rmSync('node_modules/.astro', { recursive: true, force: true });
-    write(content, generateCorpus({ issues, seed: 1, sentences }).files);
+    writeContentFiles(content, generateCorpus({ issues, seed: 1, sentences }).files);
     console.log(`bench: ${issues} issues, clean build ${run + 1}/${runs}`);
     clean.push(await measuredBuild(env));
   }
-  const built = hashes(dist);
+  const built = fileHashes(dist);
   const pages = [...built.keys()].filter((file) => file.endsWith('.html')).length;
   const index = [...built.keys()].filter((file) => file.startsWith('pagefind/'));
   const figures = {
@@ -118,13 +101,13 @@ for (const issues of sizes) {
   };
 
   const next = generateCorpus({ issues: issues + 1, seed: 1, sentences }).files;
-  write(
+  writeContentFiles(
     content,
     next.filter((file) => !existsIn(content, file.path)),
   );
   console.log(`bench: ${issues} issues, adding one issue and rebuilding`);
   const update = await measuredBuild(env);
-  const after = hashes(dist);
+  const after = fileHashes(dist);
   const rewritten = (filter: (file: string) => boolean) =>
     [...after].filter(([file, hash]) => filter(file) && built.has(file) && built.get(file) !== hash).length;
   const added = (filter: (file: string) => boolean) => [...after.keys()].filter((file) => filter(file) && !built.has(file)).length;

@@ -2,10 +2,11 @@
  * `npm run corpus -- --issues N [--out DIR] [--seed S]`: writes a synthetic archive of N issues in the
  * project's own format, from Debian's Chinese documentation, and reports its size and vocabulary.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, vocabularySize } from '../src/lib/corpus.ts';
+import { writeContentFiles } from '../src/lib/site-files.ts';
 import { loadProse } from './prose.ts';
 
 /** Writes a corpus into a fresh folder; returns what it wrote. */
@@ -13,10 +14,7 @@ export function writeCorpus(out: string, issues: number, seed = 1) {
   const sentences = loadProse();
   const corpus = generateCorpus({ issues, seed, sentences });
   rmSync(out, { recursive: true, force: true });
-  for (const file of corpus.files) {
-    mkdirSync(path.dirname(path.join(out, file.path)), { recursive: true });
-    writeFileSync(path.join(out, file.path), file.text ?? '');
-  }
+  writeContentFiles(out, corpus.files);
   const bytes = corpus.files.reduce((sum, file) => sum + Buffer.byteLength(file.text ?? ''), 0);
   return { corpus, sentences: sentences.length, bytes, vocabulary: vocabularySize(corpus.files.map((file) => file.text ?? '')) };
 }

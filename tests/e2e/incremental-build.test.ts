@@ -1,31 +1,12 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, proseSentences } from '../../src/lib/corpus.ts';
+import { fileHashes, writeContentFiles } from '../../src/lib/site-files.ts';
 import { buildSite } from './build-site.ts';
 
 const SEED = readFileSync(new URL('../fixtures/seeds/nlzf-2022-59.txt', import.meta.url), 'utf8');
-
-/** Every file of a built site with the hash of its bytes. */
-function hashes(dist: string): Map<string, string> {
-  return new Map(
-    readdirSync(dist, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(dist, file), createHash('sha256').update(readFileSync(file)).digest('hex')];
-      }),
-  );
-}
-
-function writeFiles(dir: string, files: { path: string; text: string | undefined }[]) {
-  for (const file of files) {
-    mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
-    writeFileSync(path.join(dir, file.path), file.text ?? '');
-  }
-}
 
 describe('adding one issue to a built archive', () => {
   it('rewrites only the index shard of its year and the pages that must change, and gives the same site as a clean build', () => {
@@ -38,15 +19,15 @@ describe('adding one issue to a built archive', () => {
 
     const content = path.join(work, 'content');
     const dist = path.join(work, 'site', 'dist');
-    writeFiles(content, before.files);
+    writeContentFiles(content, before.files);
     const settings = { CONTENT_DIR: content, OUT_DIR: dist, SEARCH_SHARD_SIZE: '400' };
     const first = buildSite(settings);
     expect(first.status, first.stderr).toBe(0);
-    const old = hashes(dist);
+    const old = fileHashes(dist);
     const shards = JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8')) as string[];
     expect(shards.length).toBeGreaterThan(1);
 
-    writeFiles(content, added);
+    writeContentFiles(content, added);
     const update = buildSite(settings);
     expect(update.status, update.stderr).toBe(0);
     expect(update.stdout).toMatch(
@@ -54,7 +35,7 @@ describe('adding one issue to a built archive', () => {
         `search index: \\d+ articles in ${shards.length} shards, 1 written \\(${shards[0]}\\), ${shards.length - 1} unchanged and reused`,
       ),
     );
-    const updated = hashes(dist);
+    const updated = fileHashes(dist);
     // Unchanged shards keep their bytes.
     for (const [file, hash] of old) if (file.startsWith(`pagefind/${shards[1]}/`)) expect(updated.get(file), file).toBe(hash);
     // Older issue and article pages stay byte-identical but for the one before the new issue.
@@ -75,6 +56,6 @@ describe('adding one issue to a built archive', () => {
     rmSync(path.join(content, 'published-urls.txt'));
     const cleanBuild = buildSite({ ...settings, OUT_DIR: clean });
     expect(cleanBuild.status, cleanBuild.stderr).toBe(0);
-    expect(hashes(clean)).toEqual(updated);
+    expect(fileHashes(clean)).toEqual(updated);
   }, 300_000);
 });

@@ -100,7 +100,7 @@ for (const issues of sizes) {
     indexFiles: index.length,
   };
 
-  const next = generateCorpus({ issues: issues + 1, seed: 1, sentences }).files;
+  const next = generateCorpus({ issues: issues + 1, seed: 1, sentences, layoutFor: issues }).files;
   writeContentFiles(
     content,
     next.filter((file) => !existsIn(content, file.path)),

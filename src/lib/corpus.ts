@@ -87,7 +87,13 @@ export interface Corpus {
 }
 
 /** Generates an archive of `issues` issues from prose sentences; deterministic for a seed. */
-export function generateCorpus(options: { issues: number; seed: number; sentences: readonly string[] }): Corpus {
+export function generateCorpus(options: {
+  issues: number;
+  seed: number;
+  sentences: readonly string[];
+  /** The archive size the series and years are laid out for (default `issues`): the same for N and N+1 issues, so one more is one more. */
+  layoutFor?: number;
+}): Corpus {
   const random = randomSource(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
@@ -120,7 +126,8 @@ export function generateCorpus(options: { issues: number; seed: number; sentence
 
   // A bureau prints a few series, about 50 issues a year each: more issues means more series, not more years.
   const districts = ['', ...'东西南北中新'].map((d) => (d ? `${d}区` : ''));
-  const seriesCount = Math.max(SERIES.length, Math.ceil(options.issues / 1000));
+  const layout = options.layoutFor ?? options.issues;
+  const seriesCount = Math.max(SERIES.length, Math.ceil(layout / 1000));
   const allSeries = Array.from({ length: seriesCount }, (_, k) => {
     const template = SERIES[k % SERIES.length]!;
     const round = Math.floor(k / SERIES.length);
@@ -133,7 +140,7 @@ export function generateCorpus(options: { issues: number; seed: number; sentence
           title: `${district}${template.title}${round >= districts.length ? round : ''}`,
         };
   });
-  const perSeries = Math.ceil(options.issues / seriesCount);
+  const perSeries = Math.ceil(layout / seriesCount);
   const firstYear = 2026 - Math.max(0, Math.ceil(perSeries / 50) - 1);
 
   const files: ContentFile[] = allSeries.map((series) => ({

@@ -13,7 +13,7 @@ describe('adding one issue to a built archive', () => {
     const work = mkdtempSync(path.join(tmpdir(), 'jianbao-update-'));
     const sentences = proseSentences(SEED);
     const before = generateCorpus({ issues: 160, seed: 5, sentences });
-    const after = generateCorpus({ issues: 161, seed: 5, sentences });
+    const after = generateCorpus({ issues: 161, seed: 5, sentences, layoutFor: 160 });
     const added = after.files.filter((file) => !before.files.some((other) => other.path === file.path));
     expect(added.map((file) => file.path)).toHaveLength(1);
 

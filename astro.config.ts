@@ -3,7 +3,6 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 import { outputDir, siteConfig } from './src/lib/site-config.ts';
-import contentAssets from './src/integrations/content-assets.ts';
 import { rehypePlugins } from './src/plugins/index.ts';
 
 const site = siteConfig();
@@ -22,5 +21,5 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [sitemap(), contentAssets()],
+  integrations: [sitemap()],
 });

@@ -13,6 +13,7 @@ import { contentDir, loadArchive } from '../src/lib/content-dir.ts';
 import { contentSecurityPolicy, headersFile, inlineScriptHashes, nginxSnippet } from '../src/lib/csp.ts';
 import { checkLinks } from '../src/lib/link-check.ts';
 import { isPublished } from '../src/lib/publish.ts';
+import { publishAssets } from '../src/lib/publish-assets.ts';
 import { compareLedger, LEDGER_FILE, pagePath, readLedger, writeLedger } from '../src/lib/url-ledger.ts';
 import { indexShards, MAX_SHARD, shardRecords } from '../src/lib/search-shards.ts';
 import { articleRecords } from '../src/lib/search-records.ts';
@@ -45,6 +46,12 @@ await step(
   'astro build',
   () => spawnSync('astro', ['build'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: staging } }).status === 0,
 );
+await step('photos and originals', async () => {
+  // The archive read by the content check is used again here, not read a third time.
+  const published = await publishAssets(archive!, contentDir(), staging);
+  console.log(`photos and originals: files beside ${published.issues} issues published, ${published.copies} smaller photo copies made`);
+  return true;
+});
 await step('search index', async () => {
   const records = archive!.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, site.base));
   const summary = await indexShards(staging, shardRecords(records, Number(process.env.SEARCH_SHARD_SIZE) || MAX_SHARD), searchCache);

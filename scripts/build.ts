@@ -17,6 +17,7 @@ import { publishAssets } from '../src/lib/publish-assets.ts';
 import { compareLedger, LEDGER_FILE, pagePath, readLedger, writeLedger } from '../src/lib/url-ledger.ts';
 import { indexShards, MAX_SHARD, shardRecords } from '../src/lib/search-shards.ts';
 import { articleRecords } from '../src/lib/search-records.ts';
+import { prepareFolding } from '../src/lib/search-fold.ts';
 import { outputDir, siteConfig } from '../src/lib/site-config.ts';
 import { reportContent } from './check-content.ts';
 
@@ -53,6 +54,7 @@ await step('photos and originals', async () => {
   return true;
 });
 await step('search index', async () => {
+  await prepareFolding();
   const records = archive!.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, site.base));
   const summary = await indexShards(staging, shardRecords(records, Number(process.env.SEARCH_SHARD_SIZE) || MAX_SHARD), searchCache);
   console.log(

@@ -1,19 +1,25 @@
 import { createHash } from 'node:crypto';
-import { copyFile, cp, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './search-records.ts';
 
 /**
  * The search index in shards: one Pagefind bundle per run of whole years, at most MAX_SHARD articles
- * each (a small archive is one shard), merged by the search page (mergeIndex). Pagefind holds a whole
+ * each, and the newest year alone, merged by the search page (mergeIndex). Pagefind holds a whole
  * index in memory while it writes it, so shards bound the indexer's memory; and a shard whose articles
  * did not change is copied from the cache as it was, so adding an issue rewrites only the shard of
  * its year — runs are cut from the oldest year on, so new issues never move older cuts.
+ *
+ * Shards are few and large because each costs a search: Pagefind loads, from every shard, the index
+ * chunk holding each query word, and a chunk is about 20,000 word places (some 25 KB) however small
+ * the shard. An archive of up to MAX_SHARD articles plus a year is two shards.
  */
 
-/** Articles in one shard at most. */
-export const MAX_SHARD = 3000;
+/** Articles in one shard at most: Pagefind's indexer needs about 70 MB for each thousand. */
+export const MAX_SHARD = 20_000;
 
 /** A shard: its name (years-firstYear) and its records. */
 export interface Shard {
@@ -74,6 +80,34 @@ export async function writeIndex(records: Iterable<SearchRecord>, folder: string
   if (written.errors.length) throw new Error(`Pagefind could not write ${folder}: ${written.errors.join('; ')}`);
   // Each shard is indexed on its own, so the indexer holds one shard at a time.
   await index.deleteIndex();
+  await dropIndexedContent(folder);
+}
+
+/** What a Pagefind fragment file holds after gzip: this signature, then JSON. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * Empties the indexed content of every fragment in a Pagefind bundle. Pagefind keeps each record's
+ * content in its fragment for excerpts of its own; the search page makes its excerpts from the
+ * article's text (meta.text), and the content is the character pairs (search-text.ts), as long again
+ * as the text. Without it a fragment, loaded for every result shown, is half the size.
+ */
+export async function dropIndexedContent(folder: string): Promise<void> {
+  const fragments = path.join(folder, 'fragment');
+  const files = (await readdir(fragments)).filter((file) => file.endsWith('.pf_fragment'));
+  const BATCH = 64;
+  for (let i = 0; i < files.length; i += BATCH) {
+    await Promise.all(
+      files.slice(i, i + BATCH).map(async (file) => {
+        const target = path.join(fragments, file);
+        const text = (await promisify(gunzip)(await readFile(target))).toString('utf8');
+        if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${target}: not a Pagefind fragment`);
+        const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { content?: string };
+        fragment.content = '';
+        await writeFile(target, await promisify(gzip)(FRAGMENT_SIGNATURE + JSON.stringify(fragment)));
+      }),
+    );
+  }
 }
 
 /** Puts a folder's files at another place as hard links (the cache's files are never changed), copying across file systems. */

@@ -1,27 +1,13 @@
-import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
+import { foldForSearch } from './search-fold.ts';
 
 /**
  * The words the search index holds and the words a query asks for. Chinese has no spaces, and
  * Pagefind's own segmentation splits names and new terms into single characters, so the index holds
  * overlapping character pairs instead: 垌头村举行 → 垌头 头村 村举 举行 行. A query becomes the pairs of
  * each of its words, searched as an exact phrase, so 垌头村 finds exactly the texts that contain 垌头村,
- * and a fragment of a longer word (民代表 in 人民代表大会) is found like any word. Traditional
- * characters are folded to Simplified on both sides, full-width forms to half-width, Latin to lower case.
+ * and a fragment of a longer word (民代表 in 人民代表大会) is found like any word. Both sides are folded
+ * first (search-fold.ts): Traditional to Simplified, full width to half width, Latin to lower case.
  */
-
-let traditional: Map<string, string> | undefined;
-
-/** Folds text for searching: NFKC, lower case, Traditional → Simplified by character. */
-export function foldForSearch(text: string): string {
-  traditional ??= new Map(
-    TS_CHARACTERS.split('|').map((pair) => {
-      const [from = '', to = ''] = pair.split(' ');
-      return [from, to];
-    }),
-  );
-  const map = traditional;
-  return [...text.normalize('NFKC').toLowerCase()].map((char) => map.get(char) ?? char).join('');
-}
 
 // Runs of Han characters and digits are paired; Latin words stay whole.
 const RUN = /[\p{Script=Han}〇0-9]+|[\p{L}\p{N}]+/gu;

@@ -1,5 +1,6 @@
 import { searchExcerpt } from '../lib/search-excerpt.ts';
 import { issueQuery, readSearchState, searchFilters, writeSearchState, type SearchState } from '../lib/search-state.ts';
+import { prepareFolding } from '../lib/search-fold.ts';
 import { pagefindQuery, queryTerms } from '../lib/search-text.ts';
 
 /** The parts of Pagefind's browser API the search page uses. */
@@ -114,7 +115,7 @@ export function startSearchPage(form: HTMLFormElement): void {
     }
     status.textContent = strings.loading ?? '';
     try {
-      const engine = await loadPagefind();
+      const [engine] = await Promise.all([loadPagefind(), prepareFolding([state.q])]);
       const terms = queryTerms(state.q);
       const options = { filters, ...(state.sort === 'newest' && { sort: { date: 'desc' } }) };
       const searches = await Promise.all(
@@ -140,6 +141,8 @@ export function startSearchPage(form: HTMLFormElement): void {
       let shown = 0;
       const showMore = async () => {
         const page = await Promise.all(results.slice(shown, shown + PAGE).map((result) => result.data()));
+        // Excerpts are matched folded: an article in Traditional characters needs the table too.
+        await prepareFolding(page.map((data) => data.meta.text ?? ''));
         if (token !== run) return;
         for (const data of page)
           list.append(

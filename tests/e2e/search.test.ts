@@ -14,6 +14,18 @@ async function searchAt(query: string): Promise<void> {
   });
 }
 
+/** The script files the page fetches while `work` runs. */
+async function scriptsFetched(work: () => Promise<void>): Promise<string[]> {
+  const urls: string[] = [];
+  const listener = (request: { url: () => string; resourceType: () => string }) => {
+    if (request.resourceType() === 'script') urls.push(new URL(request.url()).pathname);
+  };
+  browser.page.on('request', listener);
+  await work();
+  browser.page.off('request', listener);
+  return urls;
+}
+
 const resultTitles = () => browser.page.locator('.search-result h2 a').allInnerTexts();
 
 describe('search in Chinese', () => {
@@ -28,10 +40,12 @@ describe('search in Chinese', () => {
     expect((await browser.page.locator('.article-page mark').allInnerTexts()).join('')).toContain('垌头村');
   });
 
-  it('finds 双减 in the 一把手 article first', async () => {
-    await searchAt('?q=双减');
+  it('finds 双减 in the 一把手 article first, without loading the Traditional table', async () => {
+    const scripts = await scriptsFetched(() => searchAt('?q=双减'));
     // Not 双师课堂 … 减少 …, nor 双休日 … 减轻 …
     expect(await resultTitles()).toEqual(['郑州市教育局开展“一把手”民情体验活动']);
+    expect(scripts.some((url) => url.includes('pagefind.js'))).toBe(true);
+    expect(scripts.filter((url) => url.includes('TSCharacters'))).toEqual([]);
   });
 
   it('finds 疫情防控 in the 校外培训机构 article first', async () => {
@@ -40,8 +54,9 @@ describe('search in Chinese', () => {
     expect(await resultTitles()).toEqual(['市教育局联合多部门突击抽检校外培训机构疫情防控工作']);
   });
 
-  it('finds Simplified text for a query typed in Traditional characters', async () => {
-    await searchAt('?q=雙減');
+  it('finds Simplified text for a query typed in Traditional characters, loading the table for it', async () => {
+    const scripts = await scriptsFetched(() => searchAt('?q=雙減'));
+    expect(scripts.filter((url) => url.includes('TSCharacters'))).toHaveLength(1);
     expect(await resultTitles()).toEqual(['郑州市教育局开展“一把手”民情体验活动']);
     expect(await browser.page.locator('.search-result-excerpt mark').first().innerText()).toBe('双减');
   });

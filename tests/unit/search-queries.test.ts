@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, proseSentences, vocabularySize } from '../../src/lib/corpus.ts';
 import { checkArchive } from '../../src/lib/archive.ts';
 import { benchQueries, containing, scoreQuery } from '../../src/lib/search-queries.ts';
-import { foldForSearch } from '../../src/lib/search-text.ts';
+import { foldForSearch, prepareFolding } from '../../src/lib/search-fold.ts';
 import { SEED_59 } from './helpers.ts';
+
+beforeAll(() => prepareFolding());
 
 const sentences = proseSentences(SEED_59);
 

@@ -1,6 +1,11 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
 import type { SearchRecord } from '../../src/lib/search-records.ts';
-import { shardDigest, shardRecords } from '../../src/lib/search-shards.ts';
+import { shardDigest, shardRecords, writeIndex } from '../../src/lib/search-shards.ts';
 
 const record = (year: number, n: number): SearchRecord => ({
   url: `/s/${year}/${n}/a1/`,
@@ -30,5 +35,22 @@ describe('index shards', () => {
   });
   it('leaves a year larger than the limit whole', () => {
     expect(shardRecords(archive({ 2020: 150, 2021: 5 }), 100).map((s) => s.records.length)).toEqual([150, 5]);
+  });
+});
+
+describe('index bundles', () => {
+  it('keep in each fragment what the search page shows, not the indexed words', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'jianbao-index-'));
+    try {
+      await writeIndex([{ ...record(2022, 1), content: '0gjw0g5r 0g5r', meta: { title: '双减', text: '落实双减工作' } }], folder);
+      await pagefind.close();
+      const [file] = await readdir(path.join(folder, 'fragment'));
+      const text = gunzipSync(await readFile(path.join(folder, 'fragment', file!))).toString('utf8');
+      expect(text.startsWith('pagefind_dcd')).toBe(true);
+      const fragment = JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string; content: string; meta: Record<string, string> };
+      expect(fragment).toMatchObject({ url: '/s/2022/1/a1/', content: '', meta: { title: '双减', text: '落实双减工作' } });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

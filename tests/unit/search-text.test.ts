@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { searchExcerpt } from '../../src/lib/search-excerpt.ts';
-import { encodeWord, foldForSearch, indexContent, indexWords, pagefindQuery, queryTerms } from '../../src/lib/search-text.ts';
+import { foldForSearch, mayHoldTraditional, parseCharacterTable, prepareFolding, uroBitmap } from '../../src/lib/search-fold.ts';
+import { encodeWord, indexContent, indexWords, pagefindQuery, queryTerms } from '../../src/lib/search-text.ts';
+import { TRADITIONAL_URO } from '../../src/lib/traditional-chars.ts';
+
+beforeAll(() => prepareFolding());
 
 describe('index words', () => {
   it('pairs Han characters and digits, keeps Latin words, ends each run with its last character', () => {
@@ -12,6 +17,29 @@ describe('index words', () => {
   it('folds Traditional to Simplified and full width to half width', () => {
     expect(foldForSearch('雙減 ＡＢＣ（１）')).toBe('双减 abc(1)');
     expect(indexWords('雙減')).toEqual(indexWords('双减'));
+  });
+});
+
+describe('the Traditional table, loaded when needed', () => {
+  it('is the bitmap of the OpenCC table (run scripts/generate-traditional-chars.ts after upgrading opencc-js)', () => {
+    expect(TRADITIONAL_URO).toBe(uroBitmap(parseCharacterTable(TS_CHARACTERS).keys()));
+  });
+  it('tells texts that may need the table from texts that do not', () => {
+    const table = parseCharacterTable(TS_CHARACTERS);
+    for (const from of table.keys()) expect(mayHoldTraditional(from), from).toBe(true);
+    expect(mayHoldTraditional('落实双减工作，垌头村 COVID-19')).toBe(false);
+    expect(mayHoldTraditional('雙減')).toBe(true);
+    // Outside the common block (here Extension A), the table itself decides.
+    expect(mayHoldTraditional('㐀')).toBe(true);
+  });
+  it('is not loaded for Simplified text, and folding without it refuses Traditional text', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/lib/search-fold.ts');
+    await fresh.prepareFolding(['双减']);
+    expect(fresh.foldForSearch('双减 ＡＢＣ')).toBe('双减 abc');
+    expect(() => fresh.foldForSearch('雙減')).toThrow(/prepareFolding/);
+    await fresh.prepareFolding(['双减', '雙減']);
+    expect(fresh.foldForSearch('雙減')).toBe('双减');
   });
 });
 

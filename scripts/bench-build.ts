@@ -29,16 +29,29 @@ function processTable(): { pid: number; ppid: number; rss: number }[] {
     .map(([pid = 0, ppid = 0, rss = 0]) => ({ pid, ppid, rss: rss * 1024 }));
 }
 
-/** Runs the build, sampling the memory of its whole process tree. */
+/** A line of the build's output that ends a step: its name and seconds. */
+const STEP_DONE = /^([a-z ]+): done in ([\d.]+) s$/;
+
+/** Runs the build, sampling the memory of its whole process tree (per step, too). */
 async function measuredBuild(env: Record<string, string>) {
   const started = performance.now();
   const child = spawn(process.execPath, ['scripts/build.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  // Steps finished so far: a memory sample belongs to the step after them.
+  let finished = 0;
+  let partial = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    stdout += text;
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    finished += lines.filter((line) => STEP_DONE.test(line)).length;
+  });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peakTree = 0;
   let peakProcess = 0;
+  const treeByStep: number[] = [];
   const sample = setInterval(() => {
     const table = processTable();
     const tree = new Set([child.pid!]);
@@ -52,17 +65,18 @@ async function measuredBuild(env: Record<string, string>) {
       }
     }
     const rows = table.filter((row) => tree.has(row.pid));
-    peakTree = Math.max(
-      peakTree,
-      rows.reduce((sum, row) => sum + row.rss, 0),
-    );
+    const treeBytes = rows.reduce((sum, row) => sum + row.rss, 0);
+    peakTree = Math.max(peakTree, treeBytes);
+    treeByStep[finished] = Math.max(treeByStep[finished] ?? 0, treeBytes);
     peakProcess = Math.max(peakProcess, ...rows.map((row) => row.rss));
   }, 200);
   const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   clearInterval(sample);
   if (status !== 0) throw new Error(`build failed:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`);
-  const steps = Object.fromEntries([...stdout.matchAll(/^([a-z ]+): done in ([\d.]+) s$/gm)].map((m) => [m[1]!, Number(m[2])]));
-  return { seconds: (performance.now() - started) / 1000, steps, peakTree, peakProcess };
+  const done = [...stdout.matchAll(new RegExp(STEP_DONE.source, 'gm'))];
+  const steps = Object.fromEntries(done.map((m) => [m[1]!, Number(m[2])]));
+  const peakTreeByStep = Object.fromEntries(done.map((m, i) => [m[1]!, treeByStep[i] ?? 0]));
+  return { seconds: (performance.now() - started) / 1000, steps, peakTree, peakProcess, peakTreeByStep };
 }
 
 function size(dir: string): number {
@@ -121,12 +135,16 @@ for (const issues of sizes) {
       steps: Object.fromEntries(Object.keys(clean[0]!.steps).map((step) => [step, median(clean.map((r) => r.steps[step] ?? 0))])),
       peakTreeBytes: median(clean.map((r) => r.peakTree)),
       peakProcessBytes: median(clean.map((r) => r.peakProcess)),
+      peakTreeBytesByStep: Object.fromEntries(
+        Object.keys(clean[0]!.steps).map((step) => [step, median(clean.map((r) => r.peakTreeByStep[step] ?? 0))]),
+      ),
       ...figures,
     },
     update: {
       seconds: update.seconds,
       steps: update.steps,
       peakTreeBytes: update.peakTree,
+      peakTreeBytesByStep: update.peakTreeByStep,
       shareOfClean: update.seconds / median(clean.map((r) => r.seconds)),
       indexFilesRewritten: rewritten(isIndex),
       indexFilesAdded: added(isIndex),
@@ -153,7 +171,7 @@ const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 console.log(`\nbuild benchmark (${runs} clean run${runs > 1 ? 's' : ''} each; median)`);
 for (const r of results) {
   const steps = Object.entries(r.clean.steps)
-    .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
+    .map(([step, s]) => `${step} ${s.toFixed(1)} s (${gb(r.clean.peakTreeBytesByStep[step] ?? 0)})`)
     .join(', ');
   console.log(
     `${String(r.issues).padStart(6)} issues: clean ${r.clean.seconds.toFixed(1)} s (±${r.clean.spread.toFixed(1)}) — ${steps}; peak memory ${gb(r.clean.peakTreeBytes)} tree, ${gb(r.clean.peakProcessBytes)} largest process; ` +

@@ -1,4 +1,4 @@
-import { searchExcerpt } from '../lib/search-excerpt.ts';
+import { searchExcerpt, type ExcerptPart } from '../lib/search-excerpt.ts';
 import { issueQuery, readSearchState, searchFilters, writeSearchState, type SearchState } from '../lib/search-state.ts';
 import { prepareFolding } from '../lib/search-fold.ts';
 import { pagefindQuery, queryTerms } from '../lib/search-text.ts';
@@ -184,7 +184,9 @@ export function startSearchPage(form: HTMLFormElement): void {
     const heading = document.createElement('h2');
     const link = document.createElement('a');
     link.href = query ? `${data.url}?highlight=${encodeURIComponent(query)}` : data.url;
-    link.textContent = data.meta.title ?? data.url;
+    const title = data.meta.title ?? data.url;
+    // The whole title, with any match marked: a query often names the article itself.
+    appendMarked(link, searchExcerpt(title, terms, title.length, title.length));
     heading.append(link);
     const meta = document.createElement('p');
     meta.className = 'search-result-meta';
@@ -193,15 +195,19 @@ export function startSearchPage(form: HTMLFormElement): void {
       .join(' · ');
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
-    for (const part of searchExcerpt(data.meta.text ?? '', terms)) {
+    appendMarked(excerpt, searchExcerpt(data.meta.text ?? '', terms));
+    item.append(heading, meta, excerpt);
+    return item;
+  }
+
+  function appendMarked(element: HTMLElement, parts: ExcerptPart[]) {
+    for (const part of parts) {
       if (part.mark) {
         const mark = document.createElement('mark');
         mark.textContent = part.text;
-        excerpt.append(mark);
-      } else excerpt.append(part.text);
+        element.append(mark);
+      } else element.append(part.text);
     }
-    item.append(heading, meta, excerpt);
-    return item;
   }
 
   const navigate = (push: boolean) => {

@@ -84,6 +84,11 @@ describe('search in Chinese', () => {
       '郑州市教育局“能力作风建设年”活动简报 · 第59期 · 2022年7月28日 · 【学校动态】',
     );
     expect((await first.locator('.search-result-excerpt mark').allInnerTexts()).join('')).toContain('垌头');
+    // A match in the title is marked there too.
+    await searchAt('?q=誓词');
+    const titled = browser.page.locator('.search-result').first();
+    expect(await titled.locator('h2 a').innerText()).toBe('重温誓词，不忘初心');
+    expect(await titled.locator('h2 mark').allInnerTexts()).toEqual(['誓词']);
   });
 
   it('narrows results with a section filter, from the form, and puts it in the URL', async () => {

@@ -6,10 +6,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../src/lib/archive.ts';
-import { contentDir, loadArchive, writeArchiveSnapshot } from '../src/lib/content-dir.ts';
+import { contentDir, loadArchive } from '../src/lib/content-dir.ts';
 import { contentSecurityPolicy, headersFile, inlineScriptHashes, nginxSnippet } from '../src/lib/csp.ts';
 import { checkLinks } from '../src/lib/link-check.ts';
 import { isPublished } from '../src/lib/publish.ts';
@@ -37,24 +37,16 @@ async function step(name: string, work: () => Promise<boolean> | boolean): Promi
   }
 }
 
-// The checked archive, handed to Astro's loaders so that they do not read it again.
-const snapshot = path.join(path.dirname(dist), '.cache', `archive-${path.basename(dist)}.json`);
 let archive: Archive | undefined;
 await step('content check', async () => {
   archive = await loadArchive();
-  const ok = reportContent(archive);
-  if (ok) {
-    await mkdir(path.dirname(snapshot), { recursive: true });
-    await writeArchiveSnapshot(snapshot, contentDir(), archive);
-  }
-  return ok;
+  return reportContent(archive);
 });
 await rm(staging, { recursive: true, force: true });
-await step('astro build', async () => {
-  const built = spawnSync('astro', ['build'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: staging, ARCHIVE_SNAPSHOT: snapshot } });
-  await rm(snapshot, { force: true });
-  return built.status === 0;
-});
+await step(
+  'astro build',
+  () => spawnSync('astro', ['build'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: staging } }).status === 0,
+);
 await step('photos and originals', async () => {
   // The archive read by the content check is used again here, not read a third time.
   const published = await publishAssets(archive!, contentDir(), staging);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { RedirectsSchema, type Redirect } from '../schemas/redirect.ts';
 import path from 'node:path';
@@ -27,31 +27,6 @@ export async function readContentFiles(dir: string): Promise<ContentFile[]> {
 export async function loadArchive(dir: string = contentDir()): Promise<Archive> {
   const shown = path.relative(process.cwd(), dir) || '.';
   return checkArchive(await readContentFiles(dir), shown.split(path.sep).join('/'));
-}
-
-/** A checked archive written down by the build for Astro's loaders, with the folder it was read from. */
-interface ArchiveSnapshot {
-  dir: string;
-  archive: Archive;
-}
-
-/**
- * Writes the archive the content check has read, so that the `astro build` child process (given the
- * file as ARCHIVE_SNAPSHOT) does not read and check every file again: a tenth of a second to parse
- * against 15 s to read 10,000 issues.
- */
-export async function writeArchiveSnapshot(file: string, dir: string, archive: Archive): Promise<void> {
-  const snapshot: ArchiveSnapshot = { dir, archive };
-  await writeFile(file, JSON.stringify(snapshot));
-}
-
-/** The archive of a content folder: from the build's snapshot when there is one of that folder, else read and checked. */
-export async function loadArchiveOnce(dir: string = contentDir(), snapshotFile = process.env.ARCHIVE_SNAPSHOT): Promise<Archive> {
-  if (snapshotFile) {
-    const snapshot = JSON.parse(await readFile(snapshotFile, 'utf8')) as ArchiveSnapshot;
-    if (snapshot.dir === dir) return snapshot.archive;
-  }
-  return loadArchive(dir);
 }
 
 /**

@@ -1,16 +1,16 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { issueArticleSources, issueEntry } from '../lib/articles.ts';
 import type { Archive } from '../lib/archive.ts';
-import { contentDir, loadArchiveOnce } from '../lib/content-dir.ts';
+import { contentDir, loadArchive } from '../lib/content-dir.ts';
 import { ContentError } from '../lib/problems.ts';
 import { isPublished } from '../lib/publish.ts';
 
 let inFlight: { dir: string; archive: Promise<Archive> } | undefined;
 
-/** Reads the archive (in a build, the content check's snapshot); loaders that ask while a read is under way (Astro runs them together) share it. */
+/** Reads the archive; loaders that ask while a read is under way (Astro runs them together) share it. */
 function readArchive(dir: string): Promise<Archive> {
   if (inFlight?.dir !== dir) {
-    const archive: Promise<Archive> = loadArchiveOnce(dir).finally(() => {
+    const archive: Promise<Archive> = loadArchive(dir).finally(() => {
       if (inFlight?.archive === archive) inFlight = undefined;
     });
     inFlight = { dir, archive };

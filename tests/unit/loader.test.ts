@@ -5,7 +5,6 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleLoader, issueLoader, seriesLoader } from '../../src/loaders/archive-loaders.ts';
 import { articleTitle } from '../../src/lib/articles.ts';
-import { loadArchive, writeArchiveSnapshot } from '../../src/lib/content-dir.ts';
 import { rehypePlugins } from '../../src/plugins/index.ts';
 import { ISSUE_59, SERIES_YAML } from './helpers.ts';
 
@@ -124,26 +123,6 @@ describe('archive loaders', () => {
     expect(html).toContain('<b>粗体</b>');
     expect(html).toContain('<p>见<a>链接</a>。</p>');
     expect(html).not.toMatch(/<script|onerror|onclick|href="javascript:/i);
-  });
-
-  it("takes the build's snapshot of the checked archive instead of reading the folder again, and only that folder's", async () => {
-    const snapshot = path.join(dir, 'snapshot.json');
-    const archive = await loadArchive(dir);
-    await writeArchiveSnapshot(snapshot, dir, archive);
-    // The folder changes after the check: the build goes on with what was checked.
-    writeFileSync(path.join(dir, 'nlzf/2022/59.md'), ISSUE_59.replace('重温誓词，不忘初心', '重温誓词'));
-    process.env.ARCHIVE_SNAPSHOT = snapshot;
-    try {
-      const fromSnapshot = await fakeContext();
-      await articleLoader().load(fromSnapshot.context);
-      expect(fromSnapshot.entries.get('nlzf/2022/59/shici')!.data.title).toBe('重温誓词，不忘初心');
-      await writeArchiveSnapshot(snapshot, path.join(dir, 'elsewhere'), archive);
-      const fromFolder = await fakeContext();
-      await articleLoader().load(fromFolder.context);
-      expect(fromFolder.entries.get('nlzf/2022/59/shici')!.data.title).toBe('重温誓词');
-    } finally {
-      delete process.env.ARCHIVE_SNAPSHOT;
-    }
   });
 
   it('leaves drafts out of every collection', async () => {

@@ -141,8 +141,8 @@ export function startSearchPage(form: HTMLFormElement): void {
       let shown = 0;
       const showMore = async () => {
         const page = await Promise.all(results.slice(shown, shown + PAGE).map((result) => result.data()));
-        // Excerpts are matched folded: an article in Traditional characters needs the table too.
-        await prepareFolding(page.map((data) => data.meta.text ?? ''));
+        // Titles and excerpts are matched folded: an article in Traditional characters needs the table too.
+        await prepareFolding(page.flatMap((data) => [data.meta.title ?? '', data.meta.text ?? '']));
         if (token !== run) return;
         for (const data of page)
           list.append(

@@ -61,6 +61,13 @@ describe('search in Chinese', () => {
     expect(await browser.page.locator('.search-result-excerpt mark').first().innerText()).toBe('双减');
   });
 
+  it('finds Traditional text for a query typed in Simplified characters, and marks it in title and excerpt', async () => {
+    await searchAt('?q=长跑比赛');
+    const result = browser.page.locator('.search-result').filter({ hasText: '冬季長跑比賽' });
+    expect(await result.locator('h2 mark').allInnerTexts()).toEqual(['長跑比賽']);
+    expect(await result.locator('.search-result-excerpt mark').allInnerTexts()).toEqual(['長跑比賽']);
+  });
+
   it('finds a fragment of a longer word, and needs every term of a query', async () => {
     await searchAt('?q=民情体');
     expect(await resultTitles()).toEqual(['郑州市教育局开展“一把手”民情体验活动']);

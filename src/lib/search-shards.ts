@@ -36,7 +36,9 @@ export function shardRecords(records: readonly SearchRecord[], max = MAX_SHARD):
   const byYear = new Map<string, SearchRecord[]>();
   for (const record of records) {
     const year = record.filters.year?.[0] ?? '0';
-    byYear.set(year, [...(byYear.get(year) ?? []), record]);
+    const list = byYear.get(year);
+    if (list) list.push(record);
+    else byYear.set(year, [record]);
   }
   const shards: Shard[] = [];
   let current: Shard | undefined;
@@ -83,6 +85,9 @@ export async function writeIndex(records: Iterable<SearchRecord>, folder: string
   await dropIndexedContent(folder);
 }
 
+const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzip);
+
 /** What a Pagefind fragment file holds after gzip: this signature, then JSON. */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
@@ -100,11 +105,11 @@ export async function dropIndexedContent(folder: string): Promise<void> {
     await Promise.all(
       files.slice(i, i + BATCH).map(async (file) => {
         const target = path.join(fragments, file);
-        const text = (await promisify(gunzip)(await readFile(target))).toString('utf8');
+        const text = (await gunzipAsync(await readFile(target))).toString('utf8');
         if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${target}: not a Pagefind fragment`);
         const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { content?: string };
         fragment.content = '';
-        await writeFile(target, await promisify(gzip)(FRAGMENT_SIGNATURE + JSON.stringify(fragment)));
+        await writeFile(target, await gzipAsync(FRAGMENT_SIGNATURE + JSON.stringify(fragment)));
       }),
     );
   }

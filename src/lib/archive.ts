@@ -67,6 +67,8 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
   const seriesBySlug = new Map<string, Series>();
   const issueFiles: { file: ContentFile; seriesSlug: string; year: string; slug: string }[] = [];
   let redirects: Redirect[] = [];
+  // Files below <series>/<year>/<issue>/, by that folder: each issue's photos and original.
+  const assetsByFolder = new Map<string, string[]>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const parts = file.path.split('/');
@@ -94,7 +96,11 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
       issueFiles.push({ file, seriesSlug: parts[0]!, year: parts[1]!, slug: parts[2]!.slice(0, -3) });
     } else if (parts.length >= 4 && /^\d{4}$/.test(parts[1]!)) {
       // An issue's images and original file live in a folder named like the issue.
-      continue;
+      const folder = parts.slice(0, 3).join('/');
+      const name = parts.slice(3).join('/');
+      const assets = assetsByFolder.get(folder);
+      if (assets) assets.push(name);
+      else assetsByFolder.set(folder, [name]);
     } else if (file.path === 'redirects.yaml') {
       const source = parseYamlSource(file.text ?? '', shown);
       problems.push(...source.problems);
@@ -117,7 +123,8 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
   const issues: ArchiveIssue[] = [];
   const paths = new Set(files.map((file) => file.path));
   for (const { file, seriesSlug, year, slug } of issueFiles) {
-    const checked = checkIssue(file, display(file.path), seriesBySlug.get(seriesSlug), { seriesSlug, year, slug, paths }, problems);
+    const assets = [...(assetsByFolder.get(`${seriesSlug}/${year}/${slug}`) ?? [])].sort();
+    const checked = checkIssue(file, display(file.path), seriesBySlug.get(seriesSlug), { seriesSlug, year, slug, paths, assets }, problems);
     if (checked) issues.push(checked);
   }
   checkUniqueNumbers(issues, problems);
@@ -132,7 +139,7 @@ function checkIssue(
   file: ContentFile,
   shown: string,
   series: Series | undefined,
-  place: { seriesSlug: string; year: string; slug: string; paths: ReadonlySet<string> },
+  place: { seriesSlug: string; year: string; slug: string; paths: ReadonlySet<string>; assets: string[] },
   problems: Problem[],
 ): ArchiveIssue | undefined {
   const { seriesSlug, year, slug } = place;
@@ -257,12 +264,7 @@ function checkIssue(
     }
   }
   if (problems.length > before) return undefined;
-  const folder = `${seriesSlug}/${year}/${slug}/`;
-  const assets = [...place.paths]
-    .filter((p) => p.startsWith(folder))
-    .map((p) => p.slice(folder.length))
-    .sort();
-  return { file: shown, series, slug, year: Number(year), data, sections: parsed.sections, assets };
+  return { file: shown, series, slug, year: Number(year), data, sections: parsed.sections, assets: place.assets };
 }
 
 /** Images beside an issue must exist, inside the issue's own folder (<series>/<year>/<issue>/), which the build publishes. */

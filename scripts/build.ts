@@ -6,12 +6,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../src/lib/archive.ts';
 import { contentDir, loadArchive } from '../src/lib/content-dir.ts';
 import { contentSecurityPolicy, headersFile, inlineScriptHashes, nginxSnippet } from '../src/lib/csp.ts';
-import { checkLinks } from '../src/lib/link-check.ts';
+import { checkLinks, readBuiltSite, type BuiltSite } from '../src/lib/link-check.ts';
 import { isPublished } from '../src/lib/publish.ts';
 import { publishAssets } from '../src/lib/publish-assets.ts';
 import { compareLedger, LEDGER_FILE, pagePath, readLedger, writeLedger } from '../src/lib/url-ledger.ts';
@@ -62,10 +62,12 @@ await step('search index', async () => {
   );
   return true;
 });
+// The finished site, listed and its pages read once for the three checks that follow.
+let built: BuiltSite | undefined;
 await step('security headers', async () => {
-  const pages = (await readdir(staging, { recursive: true })).filter((file) => file.endsWith('.html'));
+  built = await readBuiltSite(staging);
   const hashes = new Set<string>();
-  for (const page of pages) for (const hash of inlineScriptHashes(await readFile(path.join(staging, page), 'utf8'))) hashes.add(hash);
+  for (const html of built.pages.values()) for (const hash of inlineScriptHashes(html)) hashes.add(hash);
   const policy = contentSecurityPolicy([...hashes]);
   await writeFile(path.join(staging, '_headers'), headersFile(policy, site.base));
   await writeFile(path.join(staging, 'nginx-security-headers.conf'), nginxSnippet(policy));
@@ -74,8 +76,8 @@ await step('security headers', async () => {
   );
   return true;
 });
-await step('link check', async () => {
-  const { pages, links, broken } = await checkLinks(staging, site.base, site.url);
+await step('link check', () => {
+  const { pages, links, broken } = checkLinks(built!, site.base, site.url);
   for (const link of broken.slice(0, 50)) console.error(`broken link on ${link.page}: ${link.target} (${link.reason})`);
   if (broken.length > 50) console.error(`… and ${broken.length - 50} more broken links`);
   console.log(`link check: ${links} internal links and assets on ${pages} pages, ${broken.length} broken`);
@@ -85,8 +87,8 @@ let ledger: { file: string; urls: string[]; added: string[] } | undefined;
 await step('permanent links', async () => {
   const file = path.join(contentDir(), LEDGER_FILE);
   const urls = existsSync(file) ? readLedger(await readFile(file, 'utf8')) : [];
-  const pages = (await readdir(staging, { recursive: true })).filter((name) => name.endsWith('.html'));
-  const served = new Set(pages.map((name) => pagePath(name.split(path.sep).join('/'))).filter((url): url is string => url !== undefined));
+  const served = new Set([...built!.pages.keys()].map(pagePath).filter((url): url is string => url !== undefined));
+  built = undefined;
   const { missing, added } = compareLedger(urls, served);
   for (const url of missing) {
     console.error(

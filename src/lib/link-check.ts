@@ -23,21 +23,28 @@ function decode(text: string): string {
     .replace(/&gt;/g, '>');
 }
 
+/** A built site as the checks after the build read it: every file's path ("/"-separated) and every page's HTML. */
+export interface BuiltSite {
+  files: ReadonlySet<string>;
+  pages: ReadonlyMap<string, string>;
+}
+
+/** Lists a built site and reads its pages once, for the security headers, the link check and the URL ledger. */
+export async function readBuiltSite(site: string): Promise<BuiltSite> {
+  const entries = (await readdir(site, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const files = new Set(entries.map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')));
+  const pages = new Map<string, string>();
+  for (const file of files) if (file.endsWith('.html')) pages.set(file, await readFile(path.join(site, file), 'utf8'));
+  return { files, pages };
+}
+
 /**
  * Checks every internal link, asset and #anchor of a built site: each must lead to a file of the
  * site, and each anchor to an id on its page. Links to other sites are not followed; links to the
  * site's own origin (canonical links, feeds) are checked like relative ones.
  */
-export async function checkLinks(
-  site: string,
-  base: string,
-  origin: string,
-): Promise<{ pages: number; links: number; broken: BrokenLink[] }> {
-  const files = (await readdir(site, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  const paths = new Set(files.map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')));
-  const pages = [...paths].filter((file) => file.endsWith('.html'));
-  const html = new Map<string, string>();
-  for (const page of pages) html.set(page, await readFile(path.join(site, page), 'utf8'));
+export function checkLinks(site: BuiltSite, base: string, origin: string): { pages: number; links: number; broken: BrokenLink[] } {
+  const { files: paths, pages: html } = site;
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
     let found = ids.get(file);
@@ -55,7 +62,7 @@ export async function checkLinks(
   };
   const broken: BrokenLink[] = [];
   let links = 0;
-  for (const page of pages) {
+  for (const page of html.keys()) {
     const pageUrl = new URL(`${base}${page.replace(/(^|\/)index\.html$/, '$1')}`, origin);
     // A srcset lists several URLs, each followed by its width.
     const targets = [...html.get(page)!.matchAll(REFERENCE)].flatMap((match) =>
@@ -78,5 +85,5 @@ export async function checkLinks(
       }
     }
   }
-  return { pages: pages.length, links, broken };
+  return { pages: html.size, links, broken };
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLinks } from '../../src/lib/link-check.ts';
+import { checkLinks, readBuiltSite } from '../../src/lib/link-check.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'jianbao-links-'));
@@ -22,14 +22,14 @@ describe('link check', () => {
       'nlzf/2022/59/photo.png': 'png',
       'rss.xml': '<rss/>',
     });
-    expect(await checkLinks(dir, '/jianbao/', 'https://jianbao.example.cn')).toEqual({ pages: 2, links: 6, broken: [] });
+    expect(checkLinks(await readBuiltSite(dir), '/jianbao/', 'https://jianbao.example.cn')).toEqual({ pages: 2, links: 6, broken: [] });
   });
   it('names the page and the target of every broken link, asset and anchor', async () => {
     const dir = site({
       'index.html': '<a href="/jianbao/nlzf/2022/60/">60</a><a href="/nlzf/2022/59/">no base</a>',
       'nlzf/2022/59/index.html': '<img src="missing.png"><a href="#nowhere">本页</a><a href="/jianbao/#top">首页</a>',
     });
-    expect((await checkLinks(dir, '/jianbao/', 'https://jianbao.example.cn')).broken).toEqual([
+    expect(checkLinks(await readBuiltSite(dir), '/jianbao/', 'https://jianbao.example.cn').broken).toEqual([
       { page: '/jianbao/', target: '/jianbao/nlzf/2022/60/', reason: 'no such page or file' },
       { page: '/jianbao/', target: '/nlzf/2022/59/', reason: 'no such page or file' },
       { page: '/jianbao/nlzf/2022/59/', target: 'missing.png', reason: 'no such page or file' },

@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from '../src/lib/corpus.ts';
+import { median } from '../src/lib/stats.ts';
 import { fileHashes, writeContentFiles } from '../src/lib/site-files.ts';
 import { loadProse } from './prose.ts';
 
@@ -85,7 +86,6 @@ function size(dir: string): number {
     .reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const spread = (xs: number[]) => (xs.length ? Math.max(...xs) - Math.min(...xs) : 0);
 
 const results = [];

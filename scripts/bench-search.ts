@@ -17,6 +17,7 @@ import { writeIndex } from '../src/lib/search-shards.ts';
 import { benchQueries, containing, scoreQuery, type BenchQuery, type QueryKind } from '../src/lib/search-queries.ts';
 import { articleRecords } from '../src/lib/search-records.ts';
 import { foldForSearch, prepareFolding } from '../src/lib/search-fold.ts';
+import { median, quantile } from '../src/lib/stats.ts';
 import { launchBrowser } from '../tests/e2e/browser.ts';
 import { serveStatic } from '../tests/e2e/static-server.ts';
 import { writeCorpus } from './generate-corpus.ts';
@@ -135,7 +136,6 @@ const mean = (xs: (number | undefined)[]) => {
   const defined = xs.filter((x): x is number => x !== undefined);
   return defined.length ? defined.reduce((a, b) => a + b, 0) / defined.length : NaN;
 };
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 const kinds: QueryKind[] = ['word', 'fragment', 'phrase', 'name'];
 const table = kinds.map((kind) => {
   const of = rows.filter((row) => row.query.kind === kind);
@@ -162,13 +162,13 @@ const summary = {
   buildSeconds,
   table,
   bytes: {
-    firstSearchMedian: quantile(firstSearches, 0.5),
+    firstSearchMedian: median(firstSearches),
     firstSearchMax: Math.max(...firstSearches),
     firstSearches: firstQueries.map((query, i) => ({ text: query.text, kind: query.kind, bytes: firstSearches[i] })),
-    followUpMedian: quantile(followBytes, 0.5),
+    followUpMedian: median(followBytes),
     followUpP95: quantile(followBytes, 0.95),
   },
-  milliseconds: { median: quantile(times, 0.5), p95: quantile(times, 0.95), debounce: 150 },
+  milliseconds: { median: median(times), p95: quantile(times, 0.95), debounce: 150 },
   queries: rows.map((row) => ({ ...row.query, ours: row.ours, defaults: row.defaults, ms: row.ms })),
 };
 mkdirSync('.cache/bench', { recursive: true });

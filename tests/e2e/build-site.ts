@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /** Runs `npm run build`'s script with the given settings, in an environment free of Vitest's own variables. */
 export function buildSite(settings: Record<string, string>) {
@@ -10,4 +13,13 @@ export function buildSite(settings: Record<string, string>) {
     encoding: 'utf8',
     env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...settings },
   });
+}
+
+/** A copy of the bundled archive in a fresh temporary folder, and the settings that build it into `dist` beside it. */
+export function bundledArchiveCopy(name: string) {
+  const work = mkdtempSync(path.join(tmpdir(), `jianbao-${name}-`));
+  const content = path.join(work, 'content');
+  const dist = path.join(work, 'dist');
+  cpSync('content', content, { recursive: true });
+  return { content, dist, settings: { CONTENT_DIR: content, OUT_DIR: dist, SITE_URL: 'https://jianbao.example.cn' } };
 }

@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readLedger } from '../../src/lib/url-ledger.ts';
-import { buildSite } from './build-site.ts';
+import { buildSite, bundledArchiveCopy } from './build-site.ts';
 
 /** Every text of a built site, Pagefind's gzip files unpacked. */
 function siteText(dist: string): string {
@@ -19,12 +18,8 @@ function siteText(dist: string): string {
 
 describe('permanent links', () => {
   it('keeps every published URL through new issues, a corrected title, a withdrawal and a corrected id', () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'jianbao-ledger-'));
-    const content = path.join(work, 'content');
-    const dist = path.join(work, 'dist');
-    cpSync('content', content, { recursive: true });
+    const { content, dist, settings } = bundledArchiveCopy('ledger');
     const ledgerFile = path.join(content, 'published-urls.txt');
-    const settings = { CONTENT_DIR: content, OUT_DIR: dist, SITE_URL: 'https://jianbao.example.cn' };
     const build = () => buildSite(settings);
     const issueFile = path.join(content, 'nlzf/2022/59.md');
     const first = build();

@@ -1,16 +1,11 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from './build-site.ts';
+import { buildSite, bundledArchiveCopy } from './build-site.ts';
 
 describe('safe publishing', () => {
   it('replaces the site only after a whole build; a failed build leaves the old site complete', () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'jianbao-safe-'));
-    const content = path.join(work, 'content');
-    const dist = path.join(work, 'dist');
-    cpSync('content', content, { recursive: true });
-    const settings = { CONTENT_DIR: content, OUT_DIR: dist, SITE_URL: 'https://jianbao.example.cn' };
+    const { content, dist, settings } = bundledArchiveCopy('safe');
     const first = buildSite(settings);
     expect(first.status, first.stderr).toBe(0);
     const files = readdirSync(dist, { recursive: true }).sort();

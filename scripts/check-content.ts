@@ -1,7 +1,7 @@
 /** `npm run check:content`: checks every file of CONTENT_DIR and prints every problem at once. */
-import type { Archive } from '../src/lib/archive.ts';
-import { loadArchive } from '../src/lib/content-dir.ts';
-import { formatProblems } from '../src/lib/problems.ts';
+import type { Archive } from '../src/lib/archive/check.ts';
+import { loadArchive } from '../src/lib/archive/content-dir.ts';
+import { formatProblems } from '../src/lib/archive/problems.ts';
 
 /** Prints the content check's verdict on an archive; true when it has no problems. */
 export function reportContent(archive: Archive): boolean {

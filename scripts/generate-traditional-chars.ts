@@ -1,13 +1,13 @@
 /**
- * `node scripts/generate-traditional-chars.ts`: writes src/lib/traditional-chars.ts, the bitmap the
- * search page uses to tell whether it needs OpenCC's Traditional → Simplified table (search-fold.ts).
+ * `node scripts/generate-traditional-chars.ts`: writes src/lib/search/traditional-chars.ts, the bitmap the
+ * search page uses to tell whether it needs OpenCC's Traditional → Simplified table (search/fold.ts).
  * Run it after upgrading opencc-js; a unit test fails while the bitmap and the table disagree.
  */
 import { writeFileSync } from 'node:fs';
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
-import { parseCharacterTable, uroBitmap } from '../src/lib/search-fold.ts';
+import { parseCharacterTable, uroBitmap } from '../src/lib/search/fold.ts';
 
-const file = 'src/lib/traditional-chars.ts';
+const file = 'src/lib/search/traditional-chars.ts';
 const bitmap = uroBitmap(parseCharacterTable(TS_CHARACTERS).keys());
 writeFileSync(
   file,

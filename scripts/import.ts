@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { contentDir } from '../src/lib/content-dir.ts';
+import { contentDir } from '../src/lib/archive/content-dir.ts';
 import { expandInputs, importOne, type ImportOutcome } from '../src/lib/import/run-import.ts';
 
 const USAGE = `usage: npm run import -- <file|folder>… [--out DIR] [--series SLUG] [--dry-run] [--json] [--force]

@@ -2,7 +2,7 @@
  * `npm run screenshot -- <url> <file.png> [width]`: a full-page screenshot in Debian's Chromium,
  * for looking at built pages as a reader would.
  */
-import { launchBrowser } from '../tests/e2e/browser.ts';
+import { launchBrowser } from './lib/browser.ts';
 
 const [url, file = 'screenshot.png', width = '1280'] = process.argv.slice(2);
 if (!url) {

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { CHROMIUM } from '../tests/e2e/browser.ts';
+import { CHROMIUM } from './lib/browser.ts';
 
 const REPORT = '.cache/vitest-report.json';
 

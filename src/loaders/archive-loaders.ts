@@ -1,9 +1,9 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { issueArticleSources, issueEntry } from '../lib/articles.ts';
-import type { Archive } from '../lib/archive.ts';
-import { contentDir, loadArchive } from '../lib/content-dir.ts';
-import { ContentError } from '../lib/problems.ts';
-import { isPublished } from '../lib/publish.ts';
+import { issueArticleSources, issueEntry } from '../lib/archive/articles.ts';
+import type { Archive } from '../lib/archive/check.ts';
+import { contentDir, loadArchive } from '../lib/archive/content-dir.ts';
+import { ContentError } from '../lib/archive/problems.ts';
+import { isPublished } from '../lib/build/publish.ts';
 
 let inFlight: { dir: string; archive: Promise<Archive> } | undefined;
 

@@ -2,9 +2,9 @@ import path from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import sharp from 'sharp';
 import { visit } from 'unist-util-visit';
-import { assetPath, isLocalAsset } from '../lib/content-assets.ts';
-import { contentDir } from '../lib/content-dir.ts';
-import { variantName, variantWidths, VARIANT_SOURCE } from '../lib/image-variants.ts';
+import { assetPath, isLocalAsset } from '../lib/archive/content-assets.ts';
+import { contentDir } from '../lib/archive/content-dir.ts';
+import { variantName, variantWidths, VARIANT_SOURCE } from '../lib/build/image-variants.ts';
 
 const SIZES = '(min-width: 40em) 38em, 100vw';
 

@@ -1,7 +1,7 @@
-import { searchExcerpt, type ExcerptPart } from '../lib/search-excerpt.ts';
-import { issueQuery, readSearchState, searchFilters, writeSearchState, type SearchState } from '../lib/search-state.ts';
-import { prepareFolding } from '../lib/search-fold.ts';
-import { pagefindQuery, queryTerms } from '../lib/search-text.ts';
+import { searchExcerpt, type ExcerptPart } from '../lib/search/excerpt.ts';
+import { issueQuery, readSearchState, searchFilters, writeSearchState, type SearchState } from '../lib/search/state.ts';
+import { prepareFolding } from '../lib/search/fold.ts';
+import { pagefindQuery, queryTerms } from '../lib/search/text.ts';
 
 /** The parts of Pagefind's browser API the search page uses. */
 interface PagefindResultData {

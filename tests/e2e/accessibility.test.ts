@@ -3,7 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowserPage } from './browser.ts';
+import { useBrowserPage } from '../../scripts/lib/browser.ts';
 
 const site = inject('siteUrl');
 const dist = inject('distDir');

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkArchive } from '../../src/lib/archive.ts';
-import { readContentFiles } from '../../src/lib/content-dir.ts';
+import { checkArchive } from '../../src/lib/archive/check.ts';
+import { readContentFiles } from '../../src/lib/archive/content-dir.ts';
 import { importOne } from '../../src/lib/import/run-import.ts';
-import { useBrowserPage } from './browser.ts';
+import { useBrowserPage } from '../../scripts/lib/browser.ts';
 
 const ISSUE_59 = readFileSync(new URL('../../content/nlzf/2022/59.md', import.meta.url), 'utf8');
 const SERIES = readFileSync(new URL('../../content/nlzf/series.yaml', import.meta.url), 'utf8');

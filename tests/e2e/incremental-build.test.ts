@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus, proseSentences } from '../../src/lib/corpus.ts';
-import { fileHashes, writeContentFiles } from '../../src/lib/site-files.ts';
+import { generateCorpus, proseSentences } from '../../scripts/bench/corpus.ts';
+import { fileHashes, writeContentFiles } from '../../src/lib/build/site-files.ts';
 import { buildSite } from './build-site.ts';
 
 const SEED = readFileSync(new URL('../fixtures/seeds/nlzf-2022-59.txt', import.meta.url), 'utf8');

@@ -2,7 +2,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readLedger } from '../../src/lib/url-ledger.ts';
+import { readLedger } from '../../src/lib/build/url-ledger.ts';
 import { buildSite, bundledArchiveCopy } from './build-site.ts';
 
 /** Every text of a built site, Pagefind's gzip files unpacked. */

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { getDocumentProxy } from 'unpdf';
 import { standardCjk } from '../../src/lib/import/cjk-compat.ts';
-import { useBrowserPage } from './browser.ts';
+import { useBrowserPage } from '../../scripts/lib/browser.ts';
 
 const site = inject('siteUrl');
 const browser = useBrowserPage();

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowserPage } from './browser.ts';
+import { useBrowserPage } from '../../scripts/lib/browser.ts';
 
 const site = inject('siteUrl');
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { LinkChecker, LinkState } from 'linkinator';
 import { describe, expect, inject, it } from 'vitest';
-import { normalizePrintText } from '../../src/lib/print-text.ts';
-import { useBrowserPage } from './browser.ts';
+import { normalizePrintText } from '../../src/lib/archive/print-text.ts';
+import { useBrowserPage } from '../../scripts/lib/browser.ts';
 
 const site = inject('siteUrl');
 const dist = inject('distDir');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkArchive } from '../../src/lib/archive.ts';
-import { formatProblem, formatProblems } from '../../src/lib/problems.ts';
+import { checkArchive } from '../../src/lib/archive/check.ts';
+import { formatProblem, formatProblems } from '../../src/lib/archive/problems.ts';
 import { archiveWith, ISSUE_59, issue59With, SERIES_YAML } from './helpers.ts';
 
 function messages(issues: Record<string, string>, seriesYaml?: string): string[] {

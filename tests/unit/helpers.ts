@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ContentFile } from '../../src/lib/archive.ts';
+import type { ContentFile } from '../../src/lib/archive/check.ts';
 
 /** The bundled series record and 第59期, as committed. */
 export const SERIES_YAML = readFileSync(new URL('../../content/nlzf/series.yaml', import.meta.url), 'utf8');

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { Document, ImageRun, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkArchive } from '../../src/lib/archive.ts';
-import { readContentFiles } from '../../src/lib/content-dir.ts';
+import { checkArchive } from '../../src/lib/archive/check.ts';
+import { readContentFiles } from '../../src/lib/archive/content-dir.ts';
 import { importOne, type ImportOutcome } from '../../src/lib/import/run-import.ts';
 import { ISSUE_59, SEED_59, SERIES_YAML } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLinks, readBuiltSite } from '../../src/lib/link-check.ts';
+import { checkLinks, readBuiltSite } from '../../src/lib/build/link-check.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'jianbao-links-'));

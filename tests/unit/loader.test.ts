@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleLoader, issueLoader, seriesLoader } from '../../src/loaders/archive-loaders.ts';
-import { articleTitle } from '../../src/lib/articles.ts';
+import { articleTitle } from '../../src/lib/archive/articles.ts';
 import { rehypePlugins } from '../../src/plugins/index.ts';
 import { ISSUE_59, SERIES_YAML } from './helpers.ts';
 

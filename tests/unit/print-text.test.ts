@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkArchive } from '../../src/lib/archive.ts';
-import { comparePrintText, normalizePrintText, printText } from '../../src/lib/print-text.ts';
+import { checkArchive } from '../../src/lib/archive/check.ts';
+import { comparePrintText, normalizePrintText, printText } from '../../src/lib/archive/print-text.ts';
 import { archiveWith, ISSUE_59, issue59With, SEED_59 } from './helpers.ts';
 
 function printed(issueText: string): string {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus, proseSentences, vocabularySize } from '../../src/lib/corpus.ts';
-import { checkArchive } from '../../src/lib/archive.ts';
-import { benchQueries, containing, scoreQuery } from '../../src/lib/search-queries.ts';
-import { foldForSearch, prepareFolding } from '../../src/lib/search-fold.ts';
+import { generateCorpus, proseSentences, vocabularySize } from '../../scripts/bench/corpus.ts';
+import { checkArchive } from '../../src/lib/archive/check.ts';
+import { benchQueries, containing, scoreQuery } from '../../scripts/bench/search-queries.ts';
+import { foldForSearch, prepareFolding } from '../../src/lib/search/fold.ts';
 import { SEED_59 } from './helpers.ts';
 
 beforeAll(() => prepareFolding());

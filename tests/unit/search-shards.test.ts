@@ -4,8 +4,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
-import type { SearchRecord } from '../../src/lib/search-records.ts';
-import { shardDigest, shardRecords, writeIndex } from '../../src/lib/search-shards.ts';
+import type { SearchRecord } from '../../src/lib/search/records.ts';
+import { shardDigest, shardRecords, writeIndex } from '../../src/lib/search/shards.ts';
 
 const record = (year: number, n: number): SearchRecord => ({
   url: `/s/${year}/${n}/a1/`,

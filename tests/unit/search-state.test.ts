@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueQuery, readSearchState, searchFilters, writeSearchState } from '../../src/lib/search-state.ts';
+import { issueQuery, readSearchState, searchFilters, writeSearchState } from '../../src/lib/search/state.ts';
 
 describe('search state in the URL', () => {
   it('round-trips query, filters and order', () => {

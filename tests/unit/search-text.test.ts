@@ -1,9 +1,9 @@
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { searchExcerpt } from '../../src/lib/search-excerpt.ts';
-import { foldForSearch, mayHoldTraditional, parseCharacterTable, prepareFolding, uroBitmap } from '../../src/lib/search-fold.ts';
-import { encodeWord, indexContent, indexWords, pagefindQuery, queryTerms } from '../../src/lib/search-text.ts';
-import { TRADITIONAL_URO } from '../../src/lib/traditional-chars.ts';
+import { searchExcerpt } from '../../src/lib/search/excerpt.ts';
+import { foldForSearch, mayHoldTraditional, parseCharacterTable, prepareFolding, uroBitmap } from '../../src/lib/search/fold.ts';
+import { encodeWord, indexContent, indexWords, pagefindQuery, queryTerms } from '../../src/lib/search/text.ts';
+import { TRADITIONAL_URO } from '../../src/lib/search/traditional-chars.ts';
 
 beforeAll(() => prepareFolding());
 
@@ -34,7 +34,7 @@ describe('the Traditional table, loaded when needed', () => {
   });
   it('is not loaded for Simplified text, and folding without it refuses Traditional text', async () => {
     vi.resetModules();
-    const fresh = await import('../../src/lib/search-fold.ts');
+    const fresh = await import('../../src/lib/search/fold.ts');
     await fresh.prepareFolding(['双减']);
     expect(fresh.foldForSearch('双减 ＡＢＣ')).toBe('双减 abc');
     expect(() => fresh.foldForSearch('雙減')).toThrow(/prepareFolding/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, quantile } from '../../src/lib/stats.ts';
+import { median, quantile } from '../../scripts/bench/stats.ts';
 
 describe('benchmark statistics', () => {
   it('takes the sorted value at floor(q·n), the upper middle for an even count, NaN for nothing', () => {

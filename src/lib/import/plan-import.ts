@@ -1,9 +1,9 @@
-import { checkArchive, type ContentFile } from '../archive.ts';
-import { articleTitle } from '../articles.ts';
+import { checkArchive, type ContentFile } from '../archive/check.ts';
+import { articleTitle } from '../archive/articles.ts';
 import { yearOf } from '../dates.ts';
 import { issueSlug } from '../issue-number.ts';
-import { comparePrintText, printText } from '../print-text.ts';
-import { formatProblem } from '../problems.ts';
+import { comparePrintText, printText } from '../archive/print-text.ts';
+import { formatProblem } from '../archive/problems.ts';
 import { SlugSchema } from '../../schemas/common.ts';
 import type { Series } from '../../schemas/series.ts';
 import { importedArticleIds, importedFrontMatter, issueMarkdown } from './issue-markdown.ts';

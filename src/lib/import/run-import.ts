@@ -1,6 +1,6 @@
 import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readContentFiles } from '../content-dir.ts';
+import { readContentFiles } from '../archive/content-dir.ts';
 import { extractSource, IMPORTABLE } from './extract.ts';
 import { ImportError, planImport, type ImportedIssueReport } from './plan-import.ts';
 

@@ -1,10 +1,10 @@
-import { IssueSchema, type IssueFrontMatter } from '../schemas/issue.ts';
-import { RedirectsSchema, type Redirect } from '../schemas/redirect.ts';
-import { SeriesSchema, type Series } from '../schemas/series.ts';
+import { IssueSchema, type IssueFrontMatter } from '../../schemas/issue.ts';
+import { RedirectsSchema, type Redirect } from '../../schemas/redirect.ts';
+import { SeriesSchema, type Series } from '../../schemas/series.ts';
 import { assetPath, isLocalAsset } from './content-assets.ts';
-import { yearOf } from './dates.ts';
+import { yearOf } from '../dates.ts';
 import { parseIssueFile, type ParsedSection } from './issue-file.ts';
-import { issueLabel, issueSlug } from './issue-number.ts';
+import { issueLabel, issueSlug } from '../issue-number.ts';
 import type { Problem } from './problems.ts';
 import { validateYaml } from './schema-problems.ts';
 import { parseYamlSource } from './yaml-source.ts';

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { RedirectsSchema, type Redirect } from '../schemas/redirect.ts';
+import { RedirectsSchema, type Redirect } from '../../schemas/redirect.ts';
 import path from 'node:path';
-import { checkArchive, isContentText, type Archive, type ContentFile } from './archive.ts';
+import { checkArchive, isContentText, type Archive, type ContentFile } from './check.ts';
 
 /** The content folder: CONTENT_DIR if set (relative to the working directory), else ./content. */
 export function contentDir(env: Record<string, string | undefined> = process.env): string {

@@ -1,7 +1,7 @@
 import { cp, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Archive } from './archive.ts';
+import type { Archive } from '../archive/check.ts';
 import { variantName, variantWidths, VARIANT_SOURCE } from './image-variants.ts';
 import { isPublished } from './publish.ts';
 

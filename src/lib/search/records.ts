@@ -1,9 +1,9 @@
-import type { ArchiveIssue } from './archive.ts';
-import { issueArticleSources } from './articles.ts';
-import { formatChineseDate } from './dates.ts';
-import { issueLabelWithTotal } from './issue-number.ts';
-import { indexContent } from './search-text.ts';
-import { articlePath, withBase } from './urls.ts';
+import type { ArchiveIssue } from '../archive/check.ts';
+import { issueArticleSources } from '../archive/articles.ts';
+import { formatChineseDate } from '../dates.ts';
+import { issueLabelWithTotal } from '../issue-number.ts';
+import { indexContent } from './text.ts';
+import { articlePath, withBase } from '../urls.ts';
 
 /** One Pagefind record: an article, searchable by its character pairs, shown with its own text. */
 export interface SearchRecord {

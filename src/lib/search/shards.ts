@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import type { SearchRecord } from './search-records.ts';
+import type { SearchRecord } from './records.ts';
 
 /**
  * The search index in shards: one Pagefind bundle per run of whole years, at most MAX_SHARD articles

@@ -5,8 +5,8 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCorpus, vocabularySize } from '../src/lib/corpus.ts';
-import { writeContentFiles } from '../src/lib/site-files.ts';
+import { generateCorpus, vocabularySize } from './corpus.ts';
+import { writeContentFiles } from '../../src/lib/build/site-files.ts';
 import { loadProse } from './prose.ts';
 
 /** Writes a corpus into a fresh folder; returns what it wrote. */

@@ -1,8 +1,8 @@
-import type { IssueFrontMatter } from '../schemas/issue.ts';
-import type { Series } from '../schemas/series.ts';
-import { formatChineseDate } from './dates.ts';
+import type { IssueFrontMatter } from '../../schemas/issue.ts';
+import type { Series } from '../../schemas/series.ts';
+import { formatChineseDate } from '../dates.ts';
 import type { ParsedSection } from './issue-file.ts';
-import { issueLabelWithTotal } from './issue-number.ts';
+import { issueLabelWithTotal } from '../issue-number.ts';
 
 /** What the print text is made from: the validated front matter, its series and the parsed body. */
 export interface PrintableIssue {

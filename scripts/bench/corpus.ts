@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import type { ContentFile } from './archive.ts';
-import { escapeMarkdownHeading, escapeMarkdownText } from './import/markdown-text.ts';
+import type { ContentFile } from '../../src/lib/archive/check.ts';
+import { escapeMarkdownHeading, escapeMarkdownText } from '../../src/lib/import/markdown-text.ts';
 
 /**
  * A deterministic synthetic archive for benchmarks: several series, sections and years, 5–8 articles

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --issues 100,1000,10000 [--runs K]`: for each size, generates a synthetic archive
- * (scripts/generate-corpus.ts), builds it clean K times, then adds one issue and rebuilds, and reports
+ * (scripts/bench/generate-corpus.ts), builds it clean K times, then adds one issue and rebuilds, and reports
  * wall time by step (content check, Astro, search index, …), peak memory (largest process and the
  * whole process tree, sampled every 200 ms), pages, output size and file count, index size, and for
  * the update how many index files and pages were rewritten. Prints a table and writes
@@ -10,9 +10,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCorpus } from '../src/lib/corpus.ts';
-import { median } from '../src/lib/stats.ts';
-import { fileHashes, writeContentFiles } from '../src/lib/site-files.ts';
+import { generateCorpus } from './corpus.ts';
+import { median } from './stats.ts';
+import { fileHashes, writeContentFiles } from '../../src/lib/build/site-files.ts';
 import { loadProse } from './prose.ts';
 
 const { values } = parseArgs({ options: { issues: { type: 'string', default: '100,1000' }, runs: { type: 'string', default: '1' } } });

@@ -1,9 +1,9 @@
-import type { Article } from '../schemas/article.ts';
-import type { IssueEntry } from '../schemas/issue.ts';
-import type { ArchiveIssue } from './archive.ts';
+import type { Article } from '../../schemas/article.ts';
+import type { IssueEntry } from '../../schemas/issue.ts';
+import type { ArchiveIssue } from './check.ts';
 import type { ParsedArticle } from './issue-file.ts';
-import { issueLabelWithTotal } from './issue-number.ts';
-import { withBase } from './urls.ts';
+import { issueLabelWithTotal } from '../issue-number.ts';
+import { withBase } from '../urls.ts';
 
 const UNTITLED_LENGTH = 20;
 

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM } from '../tests/e2e/browser.ts';
-import { serveStatic } from '../tests/e2e/static-server.ts';
+import { CHROMIUM } from '../lib/browser.ts';
+import { serveStatic } from '../lib/static-server.ts';
 import { writeCorpus } from './generate-corpus.ts';
 
 const { values } = parseArgs({ options: { issues: { type: 'string', default: '1000' } } });

@@ -1,4 +1,4 @@
-import { foldForSearch } from './search-fold.ts';
+import { foldForSearch } from './fold.ts';
 
 /**
  * The words the search index holds and the words a query asks for. Chinese has no spaces, and
@@ -6,7 +6,7 @@ import { foldForSearch } from './search-fold.ts';
  * overlapping character pairs instead: 垌头村举行 → 垌头 头村 村举 举行 行. A query becomes the pairs of
  * each of its words, searched as an exact phrase, so 垌头村 finds exactly the texts that contain 垌头村,
  * and a fragment of a longer word (民代表 in 人民代表大会) is found like any word. Both sides are folded
- * first (search-fold.ts): Traditional to Simplified, full width to half width, Latin to lower case.
+ * first (fold.ts): Traditional to Simplified, full width to half width, Latin to lower case.
  */
 
 // Runs of Han characters and digits are paired; Latin words stay whole.

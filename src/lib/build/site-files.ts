@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentFile } from './archive.ts';
+import type { ContentFile } from '../archive/check.ts';
 
 /** Every file below a folder, by relative path, with the SHA-1 of its bytes: what a build changed. */
 export function fileHashes(dir: string): Map<string, string> {

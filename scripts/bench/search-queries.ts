@@ -1,5 +1,5 @@
 import { randomSource } from './corpus.ts';
-import { foldForSearch } from './search-fold.ts';
+import { foldForSearch } from '../../src/lib/search/fold.ts';
 
 /** What readers type, by kind. */
 export type QueryKind = 'word' | 'fragment' | 'phrase' | 'name';

@@ -10,16 +10,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page, Response } from 'playwright-core';
-import { loadArchive } from '../src/lib/content-dir.ts';
-import { isPublished } from '../src/lib/publish.ts';
+import { loadArchive } from '../../src/lib/archive/content-dir.ts';
+import { isPublished } from '../../src/lib/build/publish.ts';
 import * as pagefind from 'pagefind';
-import { writeIndex } from '../src/lib/search-shards.ts';
-import { benchQueries, containing, scoreQuery, type BenchQuery, type QueryKind } from '../src/lib/search-queries.ts';
-import { articleRecords } from '../src/lib/search-records.ts';
-import { foldForSearch, prepareFolding } from '../src/lib/search-fold.ts';
-import { median, quantile } from '../src/lib/stats.ts';
-import { launchBrowser } from '../tests/e2e/browser.ts';
-import { serveStatic } from '../tests/e2e/static-server.ts';
+import { writeIndex } from '../../src/lib/search/shards.ts';
+import { benchQueries, containing, scoreQuery, type BenchQuery, type QueryKind } from './search-queries.ts';
+import { articleRecords } from '../../src/lib/search/records.ts';
+import { foldForSearch, prepareFolding } from '../../src/lib/search/fold.ts';
+import { median, quantile } from './stats.ts';
+import { launchBrowser } from '../lib/browser.ts';
+import { serveStatic } from '../lib/static-server.ts';
 import { writeCorpus } from './generate-corpus.ts';
 
 /** How many queries of each kind are measured as a first search in a fresh browser. */

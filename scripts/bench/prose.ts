@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { proseSentences } from '../src/lib/corpus.ts';
+import { proseSentences } from './corpus.ts';
 
 const SOURCES = [
   { package: 'debian-reference-zh-cn', folder: '/usr/share/debian-reference', match: /\.zh-cn\.html$/ },

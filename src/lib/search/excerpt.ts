@@ -1,4 +1,4 @@
-import { foldForSearch } from './search-fold.ts';
+import { foldForSearch } from './fold.ts';
 
 /** A piece of an excerpt: plain text, or a match to mark. */
 export interface ExcerptPart {

@@ -13,7 +13,8 @@ export default defineConfig({
   outDir: outputDir(),
   // Every page is a folder URL (/nlzf/2022/59/), the form the URL scheme documents.
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets stay files: the Content-Security-Policy allows styles from the site itself only (style-src 'self').
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     processor: unified({
       rehypePlugins,

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { contentDir } from '../src/lib/archive/content-dir.ts';
-import { expandInputs, importOne, type ImportOutcome } from '../src/lib/import/run-import.ts';
+import { expandInputs, importAll } from '../src/lib/import/run-import.ts';
 
 const USAGE = `usage: npm run import -- <file|folder>… [--out DIR] [--series SLUG] [--dry-run] [--json] [--force]
   --out DIR      content folder to write into (default: CONTENT_DIR or ./content)
@@ -45,13 +45,10 @@ const bar =
     ? new SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', stream: process.stderr })
     : undefined;
 bar?.start(files.length, 0, { file: '' });
-const outcomes: ImportOutcome[] = [];
-for (const file of files) {
-  bar?.update(outcomes.length, { file });
-  const outcome = await importOne(file, options);
-  outcomes.push(outcome);
+const outcomes = await importAll(files, options, (outcome, done) => {
+  bar?.update(done, { file: outcome.source });
   if (values.json) console.log(JSON.stringify(outcome));
-}
+});
 bar?.update(files.length, { file: '' });
 bar?.stop();
 
@@ -64,7 +61,7 @@ if (!values.json) {
     const articles = outcome.issue.sections.reduce((sum, section) => sum + section.articles.length, 0);
     const verb = outcome.written ? '→' : '→ (dry run, not written)';
     console.log(
-      `${outcome.warnings.length ? '!' : '✓'} ${outcome.source} ${verb} ${outcome.output}: ${outcome.issue.seriesTitle ?? ''} 第${outcome.issue.number}期, ${outcome.issue.date}, ${outcome.issue.sections.length} sections, ${articles} articles`,
+      `${outcome.warnings.length ? '!' : '✓'} ${outcome.source} ${verb} ${outcome.output}: ${outcome.issue.seriesTitle ?? ''} 第${outcome.issue.number}期, ${outcome.issue.date}, ${sectionCount(outcome.issue.sections)}, ${articles} articles`,
     );
     if (outcome.backup) console.log(`    old file kept as ${outcome.backup}`);
     for (const decision of outcome.decisions) console.log(`    ${decision}`);
@@ -78,3 +75,9 @@ const summary = `import: ${outcomes.length - failed} imported (${warned} with wa
 if (values.json) console.error(summary);
 else console.log(summary);
 process.exitCode = failed ? 1 : 0;
+
+/** 2 sections, 1 section, or no sections (one run of articles). */
+function sectionCount(sections: readonly { name: string }[]): string {
+  const named = sections.filter((section) => section.name).length;
+  return named ? `${named} section${named > 1 ? 's' : ''}` : 'no sections';
+}

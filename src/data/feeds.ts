@@ -27,7 +27,7 @@ export function articleFeed(options: {
       title: data.title,
       link: withBase(base, articlePath(data.series, data.year, data.issue, data.id)),
       pubDate: new Date(`${data.date}T00:00:00+08:00`),
-      categories: [options.seriesTitles.get(data.series) ?? data.series, data.section],
+      categories: [options.seriesTitles.get(data.series) ?? data.series, ...(data.section === undefined ? [] : [data.section])],
       content: rendered?.html ?? '',
     })),
   });

@@ -39,3 +39,34 @@ export function issueLabelWithTotal(issue: IssueNumber & { totalNumber?: number 
   const label = issueLabel(issue);
   return issue.totalNumber === undefined ? label : `${label}（总第${issue.totalNumber}期）`;
 }
+
+/** What a printed number line says: 2024年第3期（总第128期）, 第3期 总第57期, 第12-13期, 增刊. */
+export interface PrintedNumber {
+  /** 2024年 before the number, where printed (series numbered within the year). */
+  year?: number;
+  /** 第N期; absent for a supplement that prints no number. */
+  number?: number;
+  /** Last number of a combined issue. */
+  numberEnd?: number;
+  /** 增刊. */
+  supplement: boolean;
+  /** 总第N期. */
+  totalNumber?: number;
+}
+
+const NUMBER_LINE =
+  /^(?:(\d{4})\s*年\s*)?(增\s*刊)?\s*(?:第\s*(\d{1,4})\s*(?:[-—－–~～至]\s*(\d{1,4})\s*)?期)?\s*(?:[（(]?\s*总\s*第\s*(\d{1,5})\s*期\s*[)）]?)?$/u;
+
+/** Reads a printed number line (spaces and ASCII brackets allowed); undefined when it is not one. */
+export function parsePrintedNumber(text: string): PrintedNumber | undefined {
+  const match = NUMBER_LINE.exec(text.normalize('NFKC').trim());
+  if (!match || (!match[2] && match[3] === undefined)) return undefined;
+  const [, year, supplement, number, numberEnd, totalNumber] = match;
+  return {
+    supplement: Boolean(supplement),
+    ...(year !== undefined && { year: Number(year) }),
+    ...(number !== undefined && { number: Number(number) }),
+    ...(numberEnd !== undefined && { numberEnd: Number(numberEnd) }),
+    ...(totalNumber !== undefined && { totalNumber: Number(totalNumber) }),
+  };
+}

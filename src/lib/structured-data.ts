@@ -31,13 +31,15 @@ export function issueStructuredData(facts: IssueFacts): Record<string, unknown> 
 }
 
 /** An article as a schema.org Article in its issue. */
-export function articleStructuredData(facts: IssueFacts & { title: string; section: string; url: string }): Record<string, unknown> {
+export function articleStructuredData(
+  facts: IssueFacts & { title: string; section?: string | undefined; url: string },
+): Record<string, unknown> {
   const { '@context': context, ...issue } = issueStructuredData(facts);
   return {
     '@context': context,
     '@type': 'Article',
     headline: facts.title,
-    articleSection: facts.section,
+    ...(facts.section !== undefined && { articleSection: facts.section }),
     datePublished: facts.date,
     url: facts.url,
     inLanguage: 'zh-CN',

@@ -22,10 +22,16 @@ export const ArticleSchema = z.strictObject({
   date: IsoDateSchema,
   /** Year of the issue date. */
   year: z.int(),
-  /** Section name as printed. */
-  section: TextSchema,
-  /** Section slug from the series record. */
-  sectionSlug: SlugSchema,
+  /** Section name as printed; absent in an issue without sections. */
+  section: TextSchema.optional(),
+  /** Section slug from the series record; absent in an issue without sections. */
+  sectionSlug: SlugSchema.optional(),
+  /** The editor's note (编者按：…) printed with the article; optional. */
+  note: TextSchema.optional(),
+  /** True when the note is printed before the title rather than after it; default false. */
+  noteBefore: z.boolean().default(false),
+  /** Where the article came from, as printed after it ((供稿：某某学校), (区教育局)); optional. */
+  source: TextSchema.optional(),
   /** Position of the article in its issue, from 0. */
   order: z.int().nonnegative(),
   /** Corrections (勘误) of this article, dated. */

@@ -1,12 +1,17 @@
 import { z } from 'astro/zod';
+import { ArticleKindSchema } from './article.ts';
 import { IsoDateSchema, TextSchema } from './common.ts';
 
 /** One line of the closing block: 报 / 送 / 发 / 抄送 and who receives the issue. */
 export const DistributionSchema = z.strictObject({
   /** The label as printed, without the colon: 报, 送, 发, 抄送 … */
-  label: TextSchema,
+  label: TextSchema.refine((label) => !/[：:]$/u.test(label), {
+    message: 'expected the label without its colon (送, not 送：): the site prints the colon',
+  }),
   /** Recipients in printed order; printed joined by 、. At least one. */
   recipients: z.array(TextSchema).min(1, { message: 'expected at least one recipient' }),
+  /** The recipients exactly as printed where they are not joined by 、 (甲，乙、丙); must list `recipients`; optional. */
+  printedAs: TextSchema.optional(),
 });
 
 /** The print line at the foot of an issue: 〈office〉 2022年7月28日印发 (共印N份). */
@@ -17,6 +22,8 @@ export const PrintedSchema = z.strictObject({
   date: IsoDateSchema,
   /** 共印N份: number of copies printed, when the issue says; a positive whole number. */
   copies: z.int().positive().optional(),
+  /** The date as printed when it is not written 2022年7月28日 (二〇二四年三月十二日); must name `date`; optional. */
+  dateLabel: TextSchema.optional(),
 });
 
 /** A dated correction (勘误) shown with the issue, or with one article of it. */
@@ -49,14 +56,22 @@ const IssueFields = z.strictObject({
   supplement: z.boolean().default(false),
   /** 总第N期: running total across years, where the masthead prints one; optional. */
   totalNumber: z.int().positive().optional(),
+  /** The number line as printed when it is not the plain 第N期（总第N期） (2024年第3期（总第128期）, 第3期 总第57期); must agree with the numbers; optional. */
+  numberLabel: TextSchema.optional(),
   /** Issue date (ISO YYYY-MM-DD, printed 2022年7月28日); its year is the folder the file sits in. */
   date: IsoDateSchema,
+  /** The date as printed when it is not written 2022年7月28日 (二〇二四年三月十二日); must name `date`; optional. */
+  dateLabel: TextSchema.optional(),
   /** Classification mark printed at the top (内部刊物 注意保存); optional. */
   classification: TextSchema.optional(),
   /** Issuing office under the number (领导小组办公室); defaults to the series' office. */
   office: TextSchema.optional(),
-  /** Section names in printed order, each listed in the series record; equal to the body's ## headings. */
-  sections: z.array(TextSchema).min(1, { message: 'expected at least one section' }),
+  /** The office's role printed after it (主办, 编印, 编); optional. */
+  officeRole: TextSchema.optional(),
+  /** Section names in printed order, each listed in the series record; equal to the body's ## headings; default none (one run of articles). */
+  sections: z.array(TextSchema).default([]),
+  /** Credit lines as printed after the articles ((责任编辑：…), 审核：… 校对：…); default none. */
+  credits: z.array(TextSchema).default([]),
   /** The closing block (报 / 送 / 发 …) in printed order; default none. */
   distribution: z.array(DistributionSchema).default([]),
   /** The print line; optional. */
@@ -82,9 +97,9 @@ export const IssueArticleSchema = z.strictObject({
   /** The title for lists and search. */
   title: z.string(),
   /** titled | lead | untitled. */
-  kind: z.enum(['titled', 'lead', 'untitled']),
-  /** Section name as printed. */
-  section: z.string(),
+  kind: ArticleKindSchema,
+  /** Section name as printed; absent in an issue without sections. */
+  section: z.string().optional(),
   /** True when the article was withdrawn (撤稿). */
   withdrawn: z.boolean(),
 });

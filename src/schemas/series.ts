@@ -28,10 +28,10 @@ export const SeriesSchema = z.strictObject({
   description: TextSchema.optional(),
   /** How issues are numbered: continuous (default) or restarting at 第1期 every year. */
   numbering: z.enum(['continuous', 'yearly']).default('continuous'),
-  /** The series' sections in their usual order; every section an issue uses must be listed here. */
+  /** The series' sections in their usual order; every section an issue uses must be listed here; default none (issues print one run of articles). */
   sections: z
     .array(SectionSchema)
-    .min(1, { message: 'expected at least one section' })
+    .default([])
     .refine((sections) => new Set(sections.map((s) => s.slug)).size === sections.length, {
       message: 'expected every section slug to be different',
     })

@@ -56,6 +56,32 @@ describe('the built archive, read in Chromium', () => {
     expect(await browser.page.locator('.distribution dt').allInnerTexts()).toEqual(['报：', '送：', '发：']);
   });
 
+  it('shows an issue printed without sections: masthead as printed, articles in one run, notes, sources and credits', async () => {
+    const page = browser.page;
+    await page.goto(`${site}jsjy/2021/3/`);
+    expect(await page.locator('.masthead-number').innerText()).toBe('2021年第3期（总第128期）');
+    expect(await page.locator('.masthead-office').innerText()).toBe('金水区教育局办公室 主办');
+    expect(await page.locator('.issue-section').count()).toBe(0);
+    expect(await page.locator('.issue-toc li').allInnerTexts()).toEqual([
+      '区教育局召开2021年春季开学工作会议',
+      '文化路小学开展“学雷锋”主题实践活动',
+      '区教研室组织开展初中数学教学视导',
+    ]);
+    expect(await page.locator('.issue-article .article-source').allInnerTexts()).toEqual([
+      '（区教育局）',
+      '（文化路小学）',
+      '（区教研室）',
+    ]);
+    expect(await page.locator('#a2 .editor-note').innerText()).toMatch(/^编者按：志愿服务是学校德育的重要载体/);
+    expect(await page.locator('.issue-credits').innerText()).toBe('（责任编辑：李华）');
+    expect(await page.locator('.distribution').innerText()).toContain('各中小学校、各幼儿园，局机关各科室');
+    await page.goto(`${site}jsjy/2021/3/a2/`);
+    expect(await page.locator('.article-context').innerText()).not.toContain('【');
+    expect(await page.locator('main .editor-note').count()).toBe(1);
+    expect(await page.locator('main .article-source').innerText()).toBe('（文化路小学）');
+    expect(readdirSync(path.join(dist, 'jsjy'))).not.toContain('sections');
+  });
+
   it('gives every article of 第59期 its own page and its anchor in the issue', async () => {
     await browser.page.goto(`${site}nlzf/2022/59/`);
     for (const id of ARTICLES) {

@@ -55,12 +55,12 @@ describe('content check', () => {
     ]);
   });
 
-  it('refuses articles outside a section and text outside an article', () => {
-    const text = issue59With('## 市局工作\n', '### 开篇 {#kaipian}\n\n正文。\n\n## 市局工作\n\n游离的一段。\n');
+  it('refuses articles outside a section in an issue with sections, and text outside an article', () => {
+    const text = issue59With('## 市局工作\n', '前言。\n\n### 开篇 {#kaipian}\n\n正文。\n\n## 市局工作\n\n游离的一段。\n');
     expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
-      'content/nlzf/2022/59.md:26  heading  expected every article (###) inside a section (## 〈section name〉), found article "开篇" before the first section  → add the section heading (## 〈name〉) above the article',
-      'content/nlzf/2022/59.md:28  body  expected a section heading (## 〈name〉) before any text, found "正文。"  → move the text into an article of a section',
-      'content/nlzf/2022/59.md:32  body  expected text inside an article (below a ### heading), found "游离的一段。"  → add an article heading (### 〈title〉 {#id}, or ### {#id} for an untitled item) above this text',
+      'content/nlzf/2022/59.md:26  body  expected a section heading (## 〈name〉) or an article heading (###) before any text, found "前言。"  → add an article heading (### 〈title〉 {#id}) above the text',
+      'content/nlzf/2022/59.md:32  heading  expected sections (##) for all articles of the issue, or for none, found articles before the first section "市局工作"  → add the section heading (## 〈name〉) above the first article, or remove every ## heading',
+      'content/nlzf/2022/59.md:34  body  expected text inside an article (below a ### heading), found "游离的一段。"  → add an article heading (### 〈title〉 {#id}, or ### {#id} for an untitled item) above this text',
     ]);
   });
 

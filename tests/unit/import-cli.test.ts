@@ -25,7 +25,7 @@ describe('npm run import', () => {
       /^✓ .*inbox\/2022\/59\.txt → .*content\/nlzf\/2022\/59\.md: 郑州市教育局“能力作风建设年”活动简报 第59期, 2022-07-28, 2 sections, 5 articles$/,
     );
     expect(lines).toContain(
-      `✗ ${path.join(work, 'inbox/2022/60.txt')}: no issue number (第N期, 第12-13期 or 增刊) in the first lines of the masthead; nothing was written for it`,
+      `✗ ${path.join(work, 'inbox/2022/60.txt')}: no issue number (第N期, 2024年第3期, 第12-13期 or 增刊) in the first lines of the masthead; nothing was written for it`,
     );
     expect(lines.at(-1)).toBe('import: 1 imported (0 with warnings), 1 failed');
   });

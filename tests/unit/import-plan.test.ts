@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkArchive } from '../../src/lib/archive/check.ts';
 import { readContentFiles } from '../../src/lib/archive/content-dir.ts';
-import { importOne, type ImportOutcome } from '../../src/lib/import/run-import.ts';
+import { importAll, importOne, type ImportOutcome } from '../../src/lib/import/run-import.ts';
 import { ISSUE_59, SEED_59, SERIES_YAML } from './helpers.ts';
 
 let work: string;
@@ -148,6 +148,23 @@ describe('importing the seed', () => {
   });
 });
 
+describe('importing a back catalogue in one run', () => {
+  it('plans every file against the archive read once, so issues of the same run see each other', async () => {
+    const first = input('a/59.txt', SEED_59);
+    const second = input('b/59.txt', SEED_59.replace('第59期', '第60期').replace(/2022年7月28日/g, '2022年8月4日'));
+    const again = input('c/59.txt', SEED_59);
+    const outcomes = await importAll([first, second, again], { out, dryRun: false, force: false });
+    expect(outcomes.map((outcome) => ('error' in outcome ? outcome.error.split('; ')[0] : outcome.output))).toEqual([
+      path.relative(process.cwd(), path.join(out, 'zzsjyjnl/2022/59.md')),
+      path.relative(process.cwd(), path.join(out, 'zzsjyjnl/2022/60.md')),
+      `${path.relative(process.cwd(), out)}/zzsjyjnl/2022/59.md exists already`,
+    ]);
+    // The second issue went into the series record the first one created.
+    expect(readdirSync(out)).toEqual(['zzsjyjnl']);
+    expect(checkArchive(await readContentFiles(out)).problems).toEqual([]);
+  });
+});
+
 describe('importing Word files', () => {
   it('reads paragraphs and keeps images beside the issue, referenced from their article', async () => {
     // A 1×1 PNG.
@@ -182,11 +199,15 @@ describe('inputs that cannot be imported', () => {
     ['notes.rtf', '{\\rtf1 第59期}', 'unsupported file type ".rtf": expected .txt, .docx, .pdf'],
     ['broken.docx', 'PK not really a zip', 'not a readable Word .docx file'],
     ['broken.pdf', '%PDF-1.7 truncated', 'not a readable PDF'],
-    ['no-number.txt', SEED_59.replace('第59期', ''), 'no issue number (第N期, 第12-13期 or 增刊) in the first lines of the masthead'],
+    [
+      'no-number.txt',
+      SEED_59.replace('第59期', ''),
+      'no issue number (第N期, 2024年第3期, 第12-13期 or 增刊) in the first lines of the masthead',
+    ],
     [
       'no-date.txt',
       SEED_59.replace('2022年7月28日\n\n【市局工作】', '【市局工作】'),
-      'no issue date (2022年7月28日) under the issue number in the masthead',
+      'no issue date (2022年7月28日 or 二〇二二年七月二十八日) under the issue number in the masthead',
     ],
   ])('%s fails with a clear message and writes nothing', async (name, data, message) => {
     const outcome = await importOne(input(name, data), { out, dryRun: false, force: false });

@@ -3,8 +3,9 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { formatChineseDate } from '../../src/lib/dates.ts';
 import { decodeText } from '../../src/lib/import/decode.ts';
+import { importTarget } from '../../src/lib/import/import-target.ts';
 import { ImportError, planImport } from '../../src/lib/import/plan-import.ts';
-import { recognizeBulletin } from '../../src/lib/import/recognize.ts';
+import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
 import { SEED_59 } from './helpers.ts';
 
 // Words of real bulletin prose: the seed cut at its punctuation, 2 to 6 characters long.
@@ -112,7 +113,9 @@ describe('importer properties', () => {
       fc.property(bulletin, perturbation, (b, p) => {
         const bytes = perturb(printed(b), p);
         const { text } = decodeText(bytes);
-        const plan = planImport({ text, images: [], original: { extension: '.txt', data: bytes } }, [], { force: false, root: 'content' });
+        const plan = planImport({ text, images: [], original: { extension: '.txt', data: bytes } }, importTarget([], 'content'), {
+          force: false,
+        });
         expect(plan.unplaced).toEqual([]);
         expect(plan.warnings.filter((w) => w.includes('differs from the source'))).toEqual([]);
         const recognized = recognizeBulletin(text).issue;
@@ -140,7 +143,9 @@ describe('importer properties', () => {
     fc.assert(
       fc.property(junk, (text) => {
         try {
-          planImport({ text, images: [], original: { extension: '.txt', data: new Uint8Array() } }, [], { force: false, root: 'content' });
+          planImport({ text, images: [], original: { extension: '.txt', data: new Uint8Array() } }, importTarget([], 'content'), {
+            force: false,
+          });
         } catch (error) {
           expect(error).toBeInstanceOf(ImportError);
           expect((error as Error).message.length).toBeGreaterThan(5);

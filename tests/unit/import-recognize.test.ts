@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/lib/import/decode.ts';
-import { recognizeBulletin, type Recognition } from '../../src/lib/import/recognize.ts';
+import { recognizeBulletin, type Recognition } from '../../src/lib/import/recognize/index.ts';
 import { SEED_59 } from './helpers.ts';
 
 /** What a recognition says about the body and closing block, for comparing two readings of one bulletin. */
@@ -93,7 +93,7 @@ describe('recognising the same bulletin in other forms', () => {
       .replace('严格落实《校外培训', '严格落实《校外\n\n- 3 -\n\n培训');
     const recognition = recognizeBulletin(text);
     expect(structure(recognition)).toEqual(SEED_STRUCTURE);
-    expect(recognition.pageNumbers).toEqual(['— 2 —', '- 3 -']);
+    expect(recognition.decisions).toContain('dropped 2 page-number lines');
   });
   it('hard-wrapped paragraphs (blank lines between paragraphs)', () => {
     const wrapped = SEED_59.split('\n\n')
@@ -143,7 +143,11 @@ describe('recognising other mastheads and closing blocks', () => {
     const r = recognizeBulletin(bulletin('教育简报\n\n第3期\n\n2023年3月15日', BODY, closing));
     expect(r.issue.distribution).toEqual([
       { label: '报', recipients: ['市委办公室', '市政府办公室'] },
-      { label: '抄送', recipients: ['各县（市、区）教育局，各直属学校', '各民办学校'] },
+      {
+        label: '抄送',
+        recipients: ['各县（市、区）教育局', '各直属学校', '各民办学校'],
+        printedAs: '各县（市、区）教育局，各直属学校、各民办学校',
+      },
     ]);
     expect(r.issue.printed).toEqual({ by: '区教育局办公室', date: '2023-03-15', copies: 120 });
     const separate = recognizeBulletin(
@@ -162,14 +166,14 @@ describe('recognising other mastheads and closing blocks', () => {
         paragraphs: ['某小学举行冬季长跑比赛，全校师生踊跃参加。', '比赛设<男子组>与<女子组>，A&B 两队并列第一。'],
       },
     ]);
-    expect(r.warnings).toEqual(['an item without a title in 【简讯】: "某小学举行冬季长跑比赛，全校师生…"']);
+    expect(r.warnings).toEqual(['line 9: an item without a title in 【简讯】: "某小学举行冬季长跑比赛，全校师生…"']);
   });
   it('keeps a lead-like sentence inside a titled article, and says so', () => {
     const body = '【工作动态】\n\n区教育局召开会议\n\n会议部署了工作。\n\n会议强调，要抓落实。各校要认真执行。';
     const r = recognizeBulletin(bulletin('教育简报\n\n第5期\n\n2023年3月21日', body, ''));
     expect(r.issue.sections[0]!.articles).toHaveLength(1);
     expect(r.warnings).toEqual([
-      '"会议强调，要抓落实。" starts like a lead phrase but follows a titled article; kept as a paragraph of "区教育局召开会议"',
+      'line 13: "会议强调，要抓落实。" starts like a lead phrase but follows a titled article; kept as a paragraph of "区教育局召开会议"',
     ]);
   });
 });
@@ -177,9 +181,15 @@ describe('recognising other mastheads and closing blocks', () => {
 describe('bulletins that cannot be imported', () => {
   it.each([
     ['', 'no text at all'],
-    ['某某简报\n\n2022年7月28日\n\n【工作】\n\n正文。', 'no issue number (第N期, 第12-13期 or 增刊) in the first lines of the masthead'],
-    ['某某简报\n\n第5期\n\n【工作】\n\n正文。', 'no issue date (2022年7月28日) under the issue number in the masthead'],
-    ['某某简报\n\n第5期\n\n2022年7月28日\n\n正文一段。', 'no section headings (【…】) in the body: every article must sit in a section'],
+    [
+      '某某简报\n\n2022年7月28日\n\n【工作】\n\n正文。',
+      'no issue number (第N期, 2024年第3期, 第12-13期 or 增刊) in the first lines of the masthead',
+    ],
+    [
+      '某某简报\n\n第5期\n\n【工作】\n\n正文。',
+      'no issue date (2022年7月28日 or 二〇二二年七月二十八日) under the issue number in the masthead',
+    ],
+    ['某某简报\n\n第5期\n\n2022年7月28日\n\n【工作】', 'no article in the body under the masthead'],
   ])('%j → %s', (text, message) => {
     expect(() => recognizeBulletin(text)).toThrow(message);
   });

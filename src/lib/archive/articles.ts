@@ -45,7 +45,7 @@ export interface ArticleRenderData {
 export function issueArticleSources(issue: ArchiveIssue, base = '/'): ArticleSource[] {
   const sources: ArticleSource[] = [];
   for (const section of issue.sections) {
-    const sectionSlug = issue.series.sections.find((s) => s.name === section.name)?.slug ?? '';
+    const sectionSlug = issue.series.sections.find((s) => s.name === section.name)?.slug;
     for (const article of section.articles) {
       const data: Article = {
         id: article.id,
@@ -56,8 +56,11 @@ export function issueArticleSources(issue: ArchiveIssue, base = '/'): ArticleSou
         issue: issue.slug,
         date: issue.data.date,
         year: issue.year,
-        section: section.name,
-        sectionSlug,
+        ...(section.name && { section: section.name }),
+        ...(sectionSlug !== undefined && { sectionSlug }),
+        ...(article.note !== undefined && { note: article.note }),
+        noteBefore: article.noteBefore,
+        ...(article.source !== undefined && { source: article.source }),
         order: sources.length,
         corrections: issue.data.corrections.filter((c) => c.article === article.id).map(({ date, note }) => ({ date, note })),
         ...withdrawal(issue, article.id),
@@ -95,7 +98,7 @@ export function issueEntry(issue: ArchiveIssue): IssueEntry {
       id: data.id,
       title: data.title,
       kind: data.kind,
-      section: data.section,
+      ...(data.section !== undefined && { section: data.section }),
       withdrawn: data.withdrawn !== undefined,
     })),
   };

@@ -2,12 +2,13 @@ import { IssueSchema, type IssueFrontMatter } from '../../schemas/issue.ts';
 import { RedirectsSchema, type Redirect } from '../../schemas/redirect.ts';
 import { SeriesSchema, type Series } from '../../schemas/series.ts';
 import { assetPath, isLocalAsset } from './content-assets.ts';
-import { yearOf } from '../dates.ts';
+import { parseChineseDate, yearOf } from '../dates.ts';
 import { parseIssueFile, type ParsedSection } from './issue-file.ts';
-import { issueLabel, issueSlug } from '../issue-number.ts';
+import { issueLabel, issueSlug, parsePrintedNumber } from '../issue-number.ts';
 import type { Problem } from './problems.ts';
 import { validateYaml } from './schema-problems.ts';
-import { parseYamlSource } from './yaml-source.ts';
+import { splitRecipients } from './print-text.ts';
+import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 
 /**
  * The archive's layout inside the content folder:
@@ -182,7 +183,8 @@ function checkIssue(
       fix: `move the file to ${seriesSlug}/${yearOf(data.date)}/, or correct "date"`,
     });
   }
-  const headings = parsed.sections.map((s) => s.name);
+  checkPrintedForms(data, source, shown, problems);
+  const headings = parsed.sections.filter((s) => s.name).map((s) => s.name);
   if (headings.join('\n') !== data.sections.join('\n')) {
     problems.push({
       file: shown,
@@ -193,6 +195,17 @@ function checkIssue(
       fix: 'make the "sections" list and the ## headings name the same sections in the same order',
     });
   }
+  parsed.sections.forEach((section) => {
+    if (!/^[【〖[].*[】〗\]]$/u.test(section.name)) return;
+    problems.push({
+      file: shown,
+      line: section.line,
+      field: 'heading',
+      expected: 'the section name without its brackets',
+      found: `"## ${section.name}"`,
+      fix: `write "## ${section.name.slice(1, -1)}" (the site prints the 【】)`,
+    });
+  });
   data.sections.forEach((name, index) => {
     if (!series.sections.some((s) => s.name === name)) {
       problems.push({
@@ -267,6 +280,56 @@ function checkIssue(
   return { file: shown, series, slug, year: Number(year), data, sections: parsed.sections, assets: place.assets };
 }
 
+/** The number and dates as printed (numberLabel, dateLabel, printed.dateLabel) must say what the fields say. */
+function checkPrintedForms(data: IssueFrontMatter, source: YamlSource, shown: string, problems: Problem[]): void {
+  if (data.numberLabel !== undefined) {
+    const printed = parsePrintedNumber(data.numberLabel);
+    const agrees =
+      printed !== undefined &&
+      (printed.number ?? 1) === data.number &&
+      printed.numberEnd === data.numberEnd &&
+      printed.supplement === data.supplement &&
+      printed.totalNumber === data.totalNumber &&
+      (printed.year === undefined || printed.year === yearOf(data.date));
+    if (!agrees) {
+      problems.push({
+        file: shown,
+        line: source.lineOf(['numberLabel']),
+        field: 'numberLabel',
+        expected: `the number as printed, saying ${issueLabel(data)}${data.totalNumber === undefined ? '' : `（总第${data.totalNumber}期）`} in ${yearOf(data.date)}`,
+        found: `"${data.numberLabel}"`,
+        fix: 'correct numberLabel, or number / numberEnd / supplement / totalNumber, so that they agree',
+      });
+    }
+  }
+  data.distribution.forEach((entry, index) => {
+    if (entry.printedAs === undefined || splitRecipients(entry.printedAs).join('\n') === entry.recipients.join('\n')) return;
+    problems.push({
+      file: shown,
+      line: source.lineOf(['distribution', index, 'printedAs']),
+      field: `distribution[${index}].printedAs`,
+      expected: `the recipients as printed, listing ${entry.recipients.join('、')}`,
+      found: `"${entry.printedAs}"`,
+      fix: 'make printedAs and recipients name the same recipients in the same order, or remove printedAs',
+    });
+  });
+  const dates: [(string | number)[], string | undefined, string][] = [
+    [['dateLabel'], data.dateLabel, data.date],
+    [['printed', 'dateLabel'], data.printed?.dateLabel, data.printed?.date ?? ''],
+  ];
+  for (const [path, label, iso] of dates) {
+    if (label === undefined || parseChineseDate(label) === iso) continue;
+    problems.push({
+      file: shown,
+      line: source.lineOf(path),
+      field: path.join('.'),
+      expected: `the date ${iso} as printed (2022年7月28日 or 二〇二二年七月二十八日)`,
+      found: `"${label}"`,
+      fix: `correct ${path.join('.')} or the date beside it, so that they name the same day`,
+    });
+  }
+}
+
 /** Images beside an issue must exist, inside the issue's own folder (<series>/<year>/<issue>/), which the build publishes. */
 function checkImages(
   images: readonly { url: string; line: number }[],
@@ -298,24 +361,32 @@ function checkImages(
   }
 }
 
+/** The numbers an issue takes in its series (per year where numbering restarts): two issues may share none. */
+export function numberKeys(issue: Pick<ArchiveIssue, 'series' | 'year' | 'data'>): { number: number; key: string }[] {
+  const scope = issue.series.numbering === 'yearly' ? `${issue.series.slug}/${issue.year}` : issue.series.slug;
+  const numbers = issue.data.numberEnd === undefined ? [issue.data.number] : range(issue.data.number, issue.data.numberEnd);
+  return numbers.map((number) => ({ number, key: `${scope}/${issue.data.supplement ? 'zk' : ''}${number}` }));
+}
+
+/** The problem of an issue whose number another issue of the series has. */
+export function numberTakenProblem(issue: ArchiveIssue, number: number, other: string): Problem {
+  return {
+    file: issue.file,
+    line: 0,
+    field: 'number',
+    expected: `a number not used by another issue of the series${issue.series.numbering === 'yearly' ? ' in the same year' : ''}`,
+    found: `第${number}期, also in ${other}`,
+    fix: 'correct the number of one of the two issues',
+  };
+}
+
 function checkUniqueNumbers(issues: readonly ArchiveIssue[], problems: Problem[]): void {
   const seen = new Map<string, ArchiveIssue>();
   for (const issue of issues) {
-    const scope = issue.series.numbering === 'yearly' ? `${issue.series.slug}/${issue.year}` : issue.series.slug;
-    const numbers = issue.data.numberEnd === undefined ? [issue.data.number] : range(issue.data.number, issue.data.numberEnd);
-    for (const number of numbers) {
-      const key = `${scope}/${issue.data.supplement ? 'zk' : ''}${number}`;
+    for (const { number, key } of numberKeys(issue)) {
       const other = seen.get(key);
-      if (other) {
-        problems.push({
-          file: issue.file,
-          line: 0,
-          field: 'number',
-          expected: `a number not used by another issue of the series${issue.series.numbering === 'yearly' ? ' in the same year' : ''}`,
-          found: `第${number}期, also in ${other.file}`,
-          fix: 'correct the number of one of the two issues',
-        });
-      } else seen.set(key, issue);
+      if (other) problems.push(numberTakenProblem(issue, number, other.file));
+      else seen.set(key, issue);
     }
   }
 }

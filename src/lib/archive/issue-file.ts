@@ -1,8 +1,9 @@
-import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import type { ArticleKind } from '../../schemas/article.ts';
 import type { Problem } from './problems.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 
@@ -13,12 +14,19 @@ import { parseYamlSource, type YamlSource } from './yaml-source.ts';
  *   ### 郑州市教育局开展…活动 {#minqing}           a titled article and its stable id
  *   ### 国防教育，入脑入行。 {#guofang .lead}      a lead-phrase article: the phrase runs into its first paragraph
  *   ### {#a7}                                     an article printed without a title
+ *   > 编者按：……                                  first in an article: its editor's note (before the heading: printed before the title)
+ *   （供稿：某某学校） {.source}                  last in an article: where it came from, as printed
  *
- * Everything else belongs to the article above it.
+ * Everything else belongs to the article above it. An issue without sections has no ## headings:
+ * its articles are one run.
  */
 
 /** How an article's title is printed. */
-export type ParsedArticleKind = 'titled' | 'lead' | 'untitled';
+export type ParsedArticleKind = ArticleKind;
+
+/** A blockquote that opens with one of these is an editor's note. */
+const NOTE = /^[【[]?\s*(?:编者按|编者的话|编者注|编后)/u;
+const SOURCE = /\s*\{\.source\}\s*$/u;
 
 /** An article as written in the file. */
 export interface ParsedArticle {
@@ -36,11 +44,17 @@ export interface ParsedArticle {
   blocks: string[];
   /** Images the article shows: their URL as written and the line. */
   images: { url: string; line: number }[];
+  /** The editor's note (a blockquote opening 编者按), paragraphs separated by blank lines. */
+  note?: string;
+  /** True when the note stands before the heading: printed before the title. */
+  noteBefore: boolean;
+  /** The source paragraph marked {.source}, as printed. */
+  source?: string;
 }
 
-/** A section with its articles. */
+/** A section with its articles; the one run of articles of an issue without sections has an empty name. */
 export interface ParsedSection {
-  /** Heading text, as printed between 【】. */
+  /** Heading text, as printed between 【】; empty for the articles of an issue without sections. */
   name: string;
   /** 1-based line of the heading. */
   line: number;
@@ -89,21 +103,46 @@ function parseBody(body: string, file: string, firstLine: number, problems: Prob
   const tree: Root = unified().use(remarkParse).parse(body);
   const sections: ParsedSection[] = [];
   const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + firstLine - 1;
+  const source = (node: RootContent) => body.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
   let section: ParsedSection | undefined;
-  let article: (ParsedArticle & { start: number }) | undefined;
-  const closeArticle = (end: number) => {
+  let article: (ParsedArticle & { parts: string[] }) | undefined;
+  // An editor's note waiting for the heading below it.
+  let pendingNote: { text: string; line: number } | undefined;
+  const closeArticle = () => {
     if (!article) return;
-    const { start, ...done } = article;
-    done.markdown = body.slice(start, end).trim();
+    const { parts, ...done } = article;
+    done.markdown = parts.join('\n\n');
     section!.articles.push(done);
     article = undefined;
   };
+  const notePlaced = () => {
+    if (!pendingNote) return;
+    problems.push({
+      file,
+      line: pendingNote.line,
+      field: 'body',
+      expected: "an editor's note (> 编者按：…) right above an article heading or first below it",
+      found: `"${pendingNote.text.slice(0, 30)}" followed by no article`,
+      fix: 'move the note next to its article',
+    });
+    pendingNote = undefined;
+  };
 
-  for (const node of tree.children) {
-    const offset = node.position?.start.offset ?? 0;
+  for (const [index, node] of tree.children.entries()) {
     if (node.type === 'heading' && node.depth <= 3) {
-      closeArticle(offset);
+      closeArticle();
       if (node.depth === 2) {
+        notePlaced();
+        if (section && !section.name) {
+          problems.push({
+            file,
+            line: lineOf(node),
+            field: 'heading',
+            expected: 'sections (##) for all articles of the issue, or for none',
+            found: `articles before the first section "${plainText(node).trim()}"`,
+            fix: 'add the section heading (## 〈name〉) above the first article, or remove every ## heading',
+          });
+        }
         section = { name: plainText(node).trim(), line: lineOf(node), articles: [] };
         sections.push(section);
         if (ATTRIBUTES.test(section.name)) {
@@ -119,17 +158,16 @@ function parseBody(body: string, file: string, firstLine: number, problems: Prob
       } else if (node.depth === 3) {
         const parsed = parseArticleHeading(node, file, lineOf(node), problems);
         if (!section) {
-          problems.push({
-            file,
-            line: lineOf(node),
-            field: 'heading',
-            expected: 'every article (###) inside a section (## 〈section name〉)',
-            found: `article "${parsed.printedTitle || parsed.id}" before the first section`,
-            fix: 'add the section heading (## 〈name〉) above the article',
-          });
-          continue;
+          // Articles before any ## heading: an issue printed as one run of articles.
+          section = { name: '', line: lineOf(node), articles: [] };
+          sections.push(section);
         }
-        article = { ...parsed, start: node.position?.end.offset ?? offset };
+        article = { ...parsed, parts: [] };
+        if (pendingNote) {
+          article.note = pendingNote.text;
+          article.noteBefore = true;
+          pendingNote = undefined;
+        }
       } else {
         problems.push({
           file,
@@ -142,9 +180,38 @@ function parseBody(body: string, file: string, firstLine: number, problems: Prob
       }
       continue;
     }
+    const next = tree.children[index + 1];
+    if (node.type === 'blockquote' && isNote(node)) {
+      const text = noteText(node);
+      if (next?.type === 'heading' && next.depth === 3) {
+        notePlaced();
+        pendingNote = { text, line: lineOf(node) };
+        continue;
+      }
+      if (article && !article.parts.length && !article.note) {
+        article.note = text;
+        continue;
+      }
+    }
     if (article) {
       const text = blockText(node);
+      if (node.type === 'paragraph' && SOURCE.test(text)) {
+        const nextIsArticleBlock = next !== undefined && !(next.type === 'heading' && next.depth <= 3);
+        if (article.source !== undefined || nextIsArticleBlock) {
+          problems.push({
+            file,
+            line: lineOf(node),
+            field: 'body',
+            expected: 'one source paragraph ({.source}) as the last paragraph of its article',
+            found: `"${text.slice(0, 30)}"`,
+            fix: 'move the source to the end of its article, or drop {.source}',
+          });
+        }
+        article.source = text.replace(SOURCE, '').trim();
+        continue;
+      }
       if (text) article.blocks.push(text);
+      article.parts.push(source(node));
       visit(node, 'image', (image) => {
         article!.images.push({ url: image.url, line: (image.position?.start.line ?? 1) + firstLine - 1 });
       });
@@ -154,15 +221,29 @@ function parseBody(body: string, file: string, firstLine: number, problems: Prob
       file,
       line: lineOf(node),
       field: 'body',
-      expected: section ? 'text inside an article (below a ### heading)' : 'a section heading (## 〈name〉) before any text',
+      expected: section
+        ? 'text inside an article (below a ### heading)'
+        : 'a section heading (## 〈name〉) or an article heading (###) before any text',
       found: `"${blockText(node).slice(0, 30)}"`,
       fix: section
         ? 'add an article heading (### 〈title〉 {#id}, or ### {#id} for an untitled item) above this text'
-        : 'move the text into an article of a section',
+        : 'add an article heading (### 〈title〉 {#id}) above the text',
     });
   }
-  closeArticle(body.length);
+  closeArticle();
+  notePlaced();
   return sections;
+}
+
+function isNote(node: Blockquote): boolean {
+  return NOTE.test(plainText(node).trim());
+}
+
+function noteText(node: Blockquote): string {
+  return node.children
+    .map((child) => plainText(child).trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function parseArticleHeading(node: Heading, file: string, line: number, problems: Problem[]) {
@@ -209,7 +290,16 @@ function parseArticleHeading(node: Heading, file: string, line: number, problems
     });
   }
   const kind: ParsedArticleKind = lead ? 'lead' : printedTitle ? 'titled' : 'untitled';
-  return { id, printedTitle, kind, line, markdown: '', blocks: [] as string[], images: [] as { url: string; line: number }[] };
+  return {
+    id,
+    printedTitle,
+    kind,
+    line,
+    markdown: '',
+    blocks: [] as string[],
+    images: [] as { url: string; line: number }[],
+    noteBefore: false,
+  };
 }
 
 function plainText(node: Nodes): string {

@@ -14,37 +14,79 @@ export interface PrintableIssue {
   sections: readonly ParsedSection[];
 }
 
+/** What separates recipients in a printed list. */
+export const RECIPIENT_SEPARATOR = /[、，,；;]/u;
+
+/** Splits a recipient list on 、 and ，, but not inside brackets: 各县（市、区）教育局 stays one recipient. */
+export function splitRecipients(text: string): string[] {
+  const recipients: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if ('（(【[《〈“'.includes(char)) depth++;
+    else if ('）)】]》〉”'.includes(char)) depth = Math.max(0, depth - 1);
+    if (RECIPIENT_SEPARATOR.test(char) && depth === 0) {
+      recipients.push(current.trim());
+      current = '';
+    } else current += char;
+  }
+  recipients.push(current.trim());
+  return recipients.filter(Boolean);
+}
+
+/** The recipients as printed: their printedAs, else joined by 、. */
+export function recipientsLine(entry: { recipients: readonly string[]; printedAs?: string | undefined }): string {
+  return entry.printedAs ?? entry.recipients.join('、');
+}
+
 /** The 报/送/发 line as printed: 发：甲、乙、丙. */
-export function distributionLine(entry: { label: string; recipients: readonly string[] }): string {
-  return `${entry.label}：${entry.recipients.join('、')}`;
+export function distributionLine(entry: { label: string; recipients: readonly string[]; printedAs?: string | undefined }): string {
+  return `${entry.label}：${recipientsLine(entry)}`;
 }
 
 /** The print line as printed: 〈office〉 2022年7月28日印发（共印N份）. */
 export function printLine(printed: NonNullable<IssueFrontMatter['printed']>): string {
   const copies = printed.copies === undefined ? '' : `（共印${printed.copies}份）`;
-  return `${printed.by ? `${printed.by} ` : ''}${formatChineseDate(printed.date)}印发${copies}`;
+  return `${printed.by ? `${printed.by} ` : ''}${printed.dateLabel ?? formatChineseDate(printed.date)}印发${copies}`;
+}
+
+/** The issue number as printed: the file's numberLabel, else 第59期（总第120期）. */
+export function numberLine(issue: IssueFrontMatter): string {
+  return issue.numberLabel ?? issueLabelWithTotal(issue);
+}
+
+/** The issue date as printed: the file's dateLabel, else 2022年7月28日. */
+export function dateLine(issue: Pick<IssueFrontMatter, 'date' | 'dateLabel'>): string {
+  return issue.dateLabel ?? formatChineseDate(issue.date);
 }
 
 /** Renders an issue back to the bulletin's plain text: masthead, sections, articles, closing block, print line. */
 export function printText({ issue, series, sections }: PrintableIssue): string {
   const lines: string[] = [];
   if (issue.classification) lines.push(issue.classification);
-  lines.push(...series.masthead, issueLabelWithTotal(issue));
+  lines.push(...series.masthead, numberLine(issue));
   const office = issue.office ?? series.office;
   if (office) lines.push(office);
-  lines.push(formatChineseDate(issue.date));
+  if (issue.officeRole) lines.push(issue.officeRole);
+  lines.push(dateLine(issue));
   for (const section of sections) {
-    lines.push(`【${section.name}】`);
+    if (section.name) lines.push(`【${section.name}】`);
     for (const article of section.articles) {
       const [first = '', ...rest] = article.blocks;
+      if (article.note !== undefined && article.noteBefore) lines.push(article.note);
       if (article.kind === 'lead') {
-        lines.push(`${article.printedTitle}${first}`, ...rest);
+        lines.push(`${article.printedTitle}${first}`);
+        if (article.note !== undefined && !article.noteBefore) lines.push(article.note);
+        lines.push(...rest);
       } else {
         if (article.kind === 'titled') lines.push(article.printedTitle);
+        if (article.note !== undefined && !article.noteBefore) lines.push(article.note);
         lines.push(...article.blocks);
       }
+      if (article.source !== undefined) lines.push(article.source);
     }
   }
+  lines.push(...issue.credits);
   lines.push(...issue.distribution.map(distributionLine));
   if (issue.printed) lines.push(printLine(issue.printed));
   return `${lines.join('\n\n')}\n`;

@@ -6,7 +6,7 @@ import { getDocumentProxy } from 'unpdf';
 import { standardCjk } from './cjk-compat.ts';
 import { decodeText, looksBinary } from './decode.ts';
 import { ImportError, type ExtractedSource } from './plan-import.ts';
-import { IMAGE_MARK } from './recognize.ts';
+import { IMAGE_MARK } from './recognize/index.ts';
 
 /** The file types the importer reads. */
 export const IMPORTABLE = ['.txt', '.docx', '.pdf'] as const;

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { IssueFrontMatter } from '../../schemas/issue.ts';
 import { escapeMarkdownHeading, escapeMarkdownText } from './markdown-text.ts';
-import { IMAGE_MARK, type RecognizedIssue } from './recognize.ts';
+import { IMAGE_MARK, type RecognizedIssue } from './recognize/index.ts';
 
 /** Options for writing an issue file. */
 export interface IssueMarkdownOptions {
@@ -12,20 +12,27 @@ export interface IssueMarkdownOptions {
 /** The front matter an imported issue gets, in the order editors read it. */
 export function importedFrontMatter(issue: RecognizedIssue): Omit<
   IssueFrontMatter,
-  'draft' | 'supplement' | 'distribution' | 'corrections' | 'withdrawn'
+  'draft' | 'supplement' | 'sections' | 'credits' | 'distribution' | 'corrections' | 'withdrawn'
 > & {
   supplement?: boolean;
+  sections?: string[];
+  credits?: string[];
   distribution?: IssueFrontMatter['distribution'];
 } {
+  const sections = issue.sections.filter((section) => section.name).map((section) => section.name);
   return {
     number: issue.number,
     ...(issue.numberEnd !== undefined && { numberEnd: issue.numberEnd }),
     ...(issue.supplement && { supplement: true }),
     ...(issue.totalNumber !== undefined && { totalNumber: issue.totalNumber }),
+    ...(issue.numberLabel !== undefined && { numberLabel: issue.numberLabel }),
     date: issue.date,
+    ...(issue.dateLabel !== undefined && { dateLabel: issue.dateLabel }),
     ...(issue.classification && { classification: issue.classification }),
     ...(issue.office && { office: issue.office }),
-    sections: issue.sections.map((section) => section.name),
+    ...(issue.officeRole && { officeRole: issue.officeRole }),
+    ...(sections.length && { sections }),
+    ...(issue.credits.length && { credits: issue.credits }),
     ...(issue.distribution.length && { distribution: issue.distribution }),
     ...(issue.printed && { printed: issue.printed }),
   };
@@ -41,12 +48,15 @@ export function importedArticleIds(issue: RecognizedIssue): string[][] {
 export function issueMarkdown(issue: RecognizedIssue, options: IssueMarkdownOptions): string {
   const ids = importedArticleIds(issue);
   const body: string[] = [];
+  const note = (text: string) => `> ${escapeMarkdownText(text)}`;
   issue.sections.forEach((section, s) => {
-    body.push(`## ${escapeMarkdownHeading(section.name)}`);
+    if (section.name) body.push(`## ${escapeMarkdownHeading(section.name)}`);
     section.articles.forEach((article, a) => {
       const id = ids[s]![a]!;
       const attributes = article.kind === 'lead' ? `{#${id} .lead}` : `{#${id}}`;
+      if (article.note !== undefined && article.noteBefore) body.push(note(article.note));
       body.push(article.kind === 'untitled' ? `### ${attributes}` : `### ${escapeMarkdownHeading(article.title)} ${attributes}`);
+      if (article.note !== undefined && !article.noteBefore) body.push(note(article.note));
       for (const paragraph of article.paragraphs) {
         body.push(
           paragraph.startsWith(IMAGE_MARK)
@@ -54,6 +64,7 @@ export function issueMarkdown(issue: RecognizedIssue, options: IssueMarkdownOpti
             : escapeMarkdownText(paragraph),
         );
       }
+      if (article.source !== undefined) body.push(`${escapeMarkdownText(article.source)} {.source}`);
     });
   });
   // The YAML 1.2 core schema writes 2022-07-28 plain and reads it back as a string.

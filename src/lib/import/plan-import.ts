@@ -1,4 +1,5 @@
-import { checkArchive, type ContentFile } from '../archive/check.ts';
+import type { ContentFile } from '../archive/check.ts';
+import { checkPlanned, recordPlanned, type ImportTarget } from './import-target.ts';
 import { articleTitle } from '../archive/articles.ts';
 import { yearOf } from '../dates.ts';
 import { issueSlug } from '../issue-number.ts';
@@ -7,7 +8,7 @@ import { formatProblem } from '../archive/problems.ts';
 import { SlugSchema } from '../../schemas/common.ts';
 import type { Series } from '../../schemas/series.ts';
 import { importedArticleIds, importedFrontMatter, issueMarkdown } from './issue-markdown.ts';
-import { IMAGE_MARK, recognizeBulletin, RecognitionError, type RecognizedIssue } from './recognize.ts';
+import { recognizeBulletin, RecognitionError, type RecognizedIssue } from './recognize/index.ts';
 import { matchSeries, newSeries, seriesYaml, seriesYamlWithSections, withSections } from './series-record.ts';
 
 /** What an input file gave: its text (image lines marked) and the images and original to keep beside the issue. */
@@ -64,8 +65,6 @@ export interface PlanOptions {
   series?: string | undefined;
   /** Replace an existing issue file (--force). */
   force: boolean;
-  /** How the content folder is named in messages. */
-  root: string;
 }
 
 /** Thrown when an input cannot be imported; the message names what is missing. */
@@ -103,7 +102,7 @@ function report(issue: RecognizedIssue, series: Series): ImportedIssueReport {
  * writes its Markdown, checks the result with the content check, and proves by the print-text round
  * trip that nothing was lost. Writes nothing; throws ImportError when the input cannot be imported.
  */
-export function planImport(source: ExtractedSource, content: readonly ContentFile[], options: PlanOptions): ImportPlan {
+export function planImport(source: ExtractedSource, target: ImportTarget, options: PlanOptions): ImportPlan {
   let recognition;
   try {
     recognition = recognizeBulletin(source.text);
@@ -113,7 +112,7 @@ export function planImport(source: ExtractedSource, content: readonly ContentFil
   }
   const { issue, warnings, unplaced } = recognition;
   const decisions = [...(source.decisions ?? []), ...recognition.decisions];
-  const existing = checkArchive(content, options.root);
+  const existing = target.archive;
 
   let series: Series | undefined;
   let created = false;
@@ -125,10 +124,17 @@ export function planImport(source: ExtractedSource, content: readonly ContentFil
   } else {
     series = matchSeries(existing.series, issue.mastheadLines);
   }
-  const sectionNames = issue.sections.map((s) => s.name);
+  const sectionNames = issue.sections.filter((s) => s.name).map((s) => s.name);
   if (!series) {
-    const taken = new Set(content.map((file) => file.path.split('/')[0]!));
-    series = newSeries(issue.mastheadLines, issue.office, sectionNames, taken, options.series);
+    const taken = new Set([...target.files.keys()].map((path) => path.split('/')[0]!));
+    series = newSeries(
+      issue.mastheadLines,
+      issue.office,
+      sectionNames,
+      taken,
+      options.series,
+      issue.yearInNumber ? 'yearly' : 'continuous',
+    );
     created = true;
   }
   const sections = withSections(series.sections, sectionNames);
@@ -138,49 +144,47 @@ export function planImport(source: ExtractedSource, content: readonly ContentFil
   const slug = issueSlug(issue);
   const folder = `${seriesRecord.slug}/${yearOf(issue.date)}`;
   const output = `${folder}/${slug}.md`;
-  const replaces = content.some((file) => file.path === output);
+  const replaces = target.files.has(output);
   if (replaces && !options.force) {
     throw new ImportError(
-      `${options.root}/${output} exists already; --force replaces it and keeps the old file as a backup outside the content folder`,
+      `${target.root}/${output} exists already; --force replaces it and keeps the old file as a backup outside the content folder`,
     );
   }
 
   const markdown = issueMarkdown(issue, { assetFolder: slug });
   const seriesPath = `${seriesRecord.slug}/series.yaml`;
   const seriesText = created
-    ? `# Series record written by the importer from the masthead of ${options.root}/${output}; check the slug and title.\n${seriesYaml(seriesRecord)}`
+    ? `# Series record written by the importer from the masthead of ${target.root}/${output}; check the slug and title.\n${seriesYaml(seriesRecord)}`
     : added.length
-      ? seriesYamlWithSections(content.find((file) => file.path === seriesPath)?.text ?? '', added)
+      ? seriesYamlWithSections(target.files.get(seriesPath)?.text ?? '', added)
       : undefined;
 
-  const candidate = content.filter((file) => file.path !== output && !(seriesText !== undefined && file.path === seriesPath));
   const assets = `${folder}/${slug}`;
-  candidate.push({ path: output, text: markdown }, ...source.images.map((image) => ({ path: `${assets}/${image.name}`, text: undefined })));
-  if (seriesText !== undefined) candidate.push({ path: seriesPath, text: seriesText });
-  const checked = checkArchive(candidate, options.root);
-  const ours = new Set([`${options.root}/${output}`, `${options.root}/${seriesPath}`]);
-  const problems = checked.problems.filter((problem) => ours.has(problem.file));
-  if (problems.length) {
+  const planned: ContentFile[] = [
+    { path: output, text: markdown },
+    ...source.images.map((image) => ({ path: `${assets}/${image.name}`, text: undefined })),
+    ...(seriesText !== undefined ? [{ path: seriesPath, text: seriesText }] : []),
+  ];
+  const { problems, issue: written } = checkPlanned(target, planned, output, seriesPath);
+  if (!written) {
     throw new ImportError(`the imported issue would not pass the content check:\n${problems.map(formatProblem).join('\n')}`);
   }
+  recordPlanned(target, [...planned, { path: `${assets}/original${source.original.extension}`, text: undefined }], written);
 
-  // Nothing lost: the new file's print text equals the source, less what was reported as unplaced and page numbers.
-  const written = checked.issues.find((i) => i.file === `${options.root}/${output}`)!;
-  const dropped = new Set([...unplaced, ...recognition.pageNumbers]);
-  const expected = source.text
-    .split('\n')
-    .filter((line) => !dropped.has(line.trim()) && !line.startsWith(IMAGE_MARK))
-    .join('\n');
-  const difference = comparePrintText(expected, printText({ issue: written.data, series: written.series, sections: written.sections }));
+  // Nothing lost: the new file's print text equals the source, less exactly what recognition reported dropping.
+  const difference = comparePrintText(
+    recognition.keptText,
+    printText({ issue: written.data, series: written.series, sections: written.sections }),
+  );
   if (difference) {
     warnings.push(
       `the imported file differs from the source at character ${difference.offset}: expected "${difference.expected}", found "${difference.found}"`,
     );
     unplaced.push(difference.expected);
   }
-  if (created) decisions.push(`new series record ${options.root}/${seriesPath} (slug "${seriesRecord.slug}") written from the masthead`);
+  if (created) decisions.push(`new series record ${target.root}/${seriesPath} (slug "${seriesRecord.slug}") written from the masthead`);
   if (added.length)
-    decisions.push(`sections added to ${options.root}/${seriesPath}: ${added.map((s) => `${s.name} (${s.slug})`).join('、')}`);
+    decisions.push(`sections added to ${target.root}/${seriesPath}: ${added.map((s) => `${s.name} (${s.slug})`).join('、')}`);
 
   return {
     output,

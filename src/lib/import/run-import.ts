@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'nod
 import path from 'node:path';
 import { readContentFiles } from '../archive/content-dir.ts';
 import { extractSource, IMPORTABLE } from './extract.ts';
+import { importTarget, type ImportTarget } from './import-target.ts';
 import { ImportError, planImport, type ImportedIssueReport } from './plan-import.ts';
 
 /** The largest input read: a printed bulletin with photos stays well under it; anything bigger is refused unread. */
@@ -63,8 +64,32 @@ async function writeWhole(file: string, data: string | Uint8Array): Promise<void
   await rename(temporary, file);
 }
 
+/** Reads the content folder of a run once (created when missing), for every input to be planned against. */
+export async function openTarget(out: string): Promise<ImportTarget> {
+  const dir = path.resolve(out);
+  await mkdir(dir, { recursive: true }).catch(() => undefined);
+  const root = path.relative(process.cwd(), dir) || '.';
+  return importTarget(await readContentFiles(dir).catch(() => []), root);
+}
+
+/** Imports files in order into one content folder read once; `progress` hears of each outcome. */
+export async function importAll(
+  sources: readonly string[],
+  options: RunOptions,
+  progress: (outcome: ImportOutcome, done: number) => void = () => undefined,
+): Promise<ImportOutcome[]> {
+  const target = await openTarget(options.out);
+  const outcomes: ImportOutcome[] = [];
+  for (const source of sources) {
+    const outcome = await importOne(source, options, target);
+    outcomes.push(outcome);
+    progress(outcome, outcomes.length);
+  }
+  return outcomes;
+}
+
 /** Imports one input file into the content folder; every failure becomes an outcome with its reason. */
-export async function importOne(source: string, options: RunOptions): Promise<ImportOutcome> {
+export async function importOne(source: string, options: RunOptions, given?: ImportTarget): Promise<ImportOutcome> {
   try {
     const info = await stat(source).catch(() => undefined);
     if (!info) throw new ImportError('no such file');
@@ -76,10 +101,9 @@ export async function importOne(source: string, options: RunOptions): Promise<Im
     }
     const extracted = await extractSource(source, new Uint8Array(await readFile(source)));
     const out = path.resolve(options.out);
-    await mkdir(out, { recursive: true }).catch(() => undefined);
-    const content = await readContentFiles(out).catch(() => []);
-    const root = path.relative(process.cwd(), out) || '.';
-    const plan = planImport(extracted, content, { series: options.series, force: options.force, root });
+    const target = given ?? (await openTarget(out));
+    const root = target.root;
+    const plan = planImport(extracted, target, { series: options.series, force: options.force });
     let backup: string | undefined;
     if (!options.dryRun) {
       if (plan.replaces) {

@@ -45,6 +45,7 @@ export function newSeries(
   sections: readonly string[],
   taken: ReadonlySet<string>,
   slug?: string,
+  numbering: Series['numbering'] = 'continuous',
 ): Series {
   const title = mastheadLines.map((line) => line.replace(/\s+/g, '')).join('');
   return {
@@ -52,7 +53,7 @@ export function newSeries(
     title,
     masthead: [...mastheadLines],
     ...(office && { office }),
-    numbering: 'continuous',
+    numbering,
     sections: withSections([], sections),
   };
 }

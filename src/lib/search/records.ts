@@ -30,8 +30,13 @@ export function articleRecords(issue: ArchiveIssue, base: string): SearchRecord[
   return sources.flatMap(({ data }, index) => {
     const article = articles[index]!;
     if (data.withdrawn) return [];
-    const text =
+    const body =
       article.kind === 'lead' ? [`${article.printedTitle}${article.blocks[0] ?? ''}`, ...article.blocks.slice(1)] : article.blocks;
+    const text = [
+      ...(article.note === undefined ? [] : [article.note]),
+      ...body,
+      ...(article.source === undefined ? [] : [article.source]),
+    ];
     return [
       {
         url: withBase(base, articlePath(data.series, data.year, data.issue, data.id)),
@@ -44,11 +49,15 @@ export function articleRecords(issue: ArchiveIssue, base: string): SearchRecord[
           date: formatChineseDate(data.date),
           // For ordering newest first across index shards, which Pagefind merges by score only.
           iso: data.date,
-          section: data.section,
+          ...(data.section !== undefined && { section: data.section }),
           // The text itself, for excerpts: the indexed content is character pairs.
           text: text.join('\n'),
         },
-        filters: { series: [issue.series.title], year: [String(data.year)], section: [data.section] },
+        filters: {
+          series: [issue.series.title],
+          year: [String(data.year)],
+          ...(data.section !== undefined && { section: [data.section] }),
+        },
         sort: { date: data.date },
       },
     ];

@@ -1,0 +1,220 @@
+import type { Block } from './blocks.ts';
+import { unplace, type Context } from './context.ts';
+import { IMAGE_MARK, joinText, width } from './lines.ts';
+import { LEAD, NOT_SOURCE, SOURCE_AT_END, TERMINAL, TITLE_PUNCTUATION } from './patterns.ts';
+import type { RecognizedArticle, RecognizedSection } from './types.ts';
+
+/**
+ * The third stage: blocks assembled into sections and articles by a small state machine. A title is
+ * a short unpunctuated block followed by text; a lead item opens with a phrase pair (国防教育，入脑入行。);
+ * text after a page break that ended mid-sentence continues its paragraph.
+ */
+
+const MAX_TITLE = 50;
+const MAX_SECTION = 10;
+const SYMBOL = /^[^\w\s]$/u;
+
+function isTitleText(block: Block | undefined, least = 4): boolean {
+  if (block?.role !== 'text') return false;
+  const size = width(block.text);
+  return size >= (block.marker ? 2 : least) && size <= MAX_TITLE && !TITLE_PUNCTUATION.test(block.text);
+}
+
+/** Which blocks are section headings where no 【】 marks them: a marker kind whose short headings head titles, or short unmarked lines above titles. */
+function sectionHeads(blocks: readonly Block[]): Set<number> {
+  const heads = new Set<number>();
+  if (blocks.some((block) => block.role === 'section')) {
+    blocks.forEach((block, index) => block.role === 'section' && heads.add(index));
+    return heads;
+  }
+  const headsTitle = (index: number) => isTitleText(blocks[index + 1]) && blocks[index + 2]?.role !== undefined;
+  const types = [...new Set(blocks.filter((block) => block.marker && isTitleText(block, 2)).map((block) => block.marker!.type))];
+  for (const type of types) {
+    const marked = blocks.flatMap((block, index) => (block.marker?.type === type && isTitleText(block, 2) ? [index] : []));
+    const short = marked.every((index) => width(blocks[index]!.text) <= MAX_SECTION);
+    if (short && marked.some(headsTitle)) {
+      marked.forEach((index) => heads.add(index));
+      return heads;
+    }
+  }
+  const unmarked = blocks.flatMap((block, index) =>
+    !block.marker && isTitleText(block, 2) && width(block.text) <= 8 && headsTitle(index) && !isTitleText(blocks[index + 2]) ? [index] : [],
+  );
+  if (unmarked.length >= 2) unmarked.forEach((index) => heads.add(index));
+  return heads;
+}
+
+function lastChars(joined: string, tail: string): string {
+  const at = joined.length - tail.length;
+  return `${joined.slice(Math.max(0, at - 6), at)}|${tail.slice(0, 6)}…`;
+}
+
+function firstLine(block: Block): number {
+  return block.lines[0]!.no;
+}
+
+/** Assembles the body's blocks into sections of articles; credit lines found among them go to `credits`. */
+export function assemble(blocks: readonly Block[], context: Context, credits: string[]): RecognizedSection[] {
+  const { decisions, warnings } = context;
+  const heads = sectionHeads(blocks);
+  const sections: RecognizedSection[] = [];
+  let section: RecognizedSection | undefined;
+  let article: RecognizedArticle | undefined;
+  let pendingNote: Block | undefined;
+  // True while the last paragraph stops mid-sentence: the next block continues it (a page-break split).
+  let open = false;
+
+  const dropMarker = (block: Block) => {
+    if (!block.marker) return;
+    context.droppedMarkers.add(firstLine(block));
+  };
+  const closeArticle = () => {
+    if (!article || article.source !== undefined) return;
+    const last = article.paragraphs.at(-1);
+    const match = last === undefined ? null : SOURCE_AT_END.exec(last);
+    if (match && !NOT_SOURCE.test(match[2]!)) {
+      article.paragraphs[article.paragraphs.length - 1] = match[1]!;
+      article.source = match[2]!;
+      decisions.push(
+        `took "${match[2]}" at the end of the last paragraph as the source of "${article.title || article.paragraphs[0]!.slice(0, 12)}"`,
+      );
+    }
+  };
+  const startArticle = (next: RecognizedArticle, block: Block) => {
+    closeArticle();
+    if (!section) {
+      section = { name: '', articles: [] };
+      sections.push(section);
+    }
+    if (pendingNote) {
+      next.note = pendingNote.text;
+      next.noteBefore = true;
+      pendingNote = undefined;
+    }
+    dropMarker(block);
+    section.articles.push(next);
+    article = next;
+  };
+  const hasSections = heads.size > 0;
+
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    const text = block.text;
+    if (heads.has(i)) {
+      if (open) warnings.push(`unsure: line ${firstLine(block)}: the paragraph before the section "${text}" ends mid-sentence`);
+      closeArticle();
+      dropMarker(block);
+      const name = block.role === 'section' ? text.replace(/^[【〖[]\s*|\s*[】〗\]]$/gu, '') : text;
+      if (block.role !== 'section') context.plainSections.set(firstLine(block), name);
+      section = { name, articles: [] };
+      sections.push(section);
+      article = undefined;
+      open = false;
+      continue;
+    }
+    if (block.role === 'image') {
+      if (article) article.paragraphs.push(text);
+      else unplace(context, block.lines, `image ${text.slice(IMAGE_MARK.length)} outside an article`);
+      continue;
+    }
+    if (block.role === 'credit') {
+      credits.push(block.lines.map((line) => line.raw.replace(/\s{2,}/g, ' ')).join(''));
+      open = false;
+      continue;
+    }
+    if (block.role === 'source') {
+      if (article && article.source === undefined && article.paragraphs.length) {
+        article.source = text;
+      } else {
+        unplace(context, block.lines);
+        warnings.push(`unsure: line ${firstLine(block)}: "${text}" looks like a source but follows no article text`);
+      }
+      open = false;
+      continue;
+    }
+    if (block.role === 'note') {
+      if (article && !article.paragraphs.length && article.note === undefined) article.note = text;
+      else {
+        if (pendingNote) unplace(context, pendingNote.lines);
+        pendingNote = block;
+      }
+      open = false;
+      continue;
+    }
+    if (open && article) {
+      const paragraphs = article.paragraphs;
+      paragraphs[paragraphs.length - 1] = joinText(paragraphs.at(-1)!, paragraphText(block));
+      const where = block.lines[0]!.breakBefore ? 'split by a page break' : 'that stopped mid-sentence';
+      decisions.push(`joined a paragraph ${where} at "${lastChars(paragraphs.at(-1)!, paragraphText(block))}"`);
+      open = !TERMINAL.test(text);
+      continue;
+    }
+    if (!section && hasSections) {
+      unplace(context, block.lines);
+      continue;
+    }
+    const followedByBody = next !== undefined && !heads.has(i + 1) && next.role !== 'image';
+    if (isTitleText(block) && followedByBody) {
+      // A short fragment right before a page number is more likely a paragraph's first words than a title.
+      if (block.pageAfter && next.role === 'text' && !isTitleText(next) && !LEAD.test(next.text)) {
+        warnings.push(
+          `unsure: line ${firstLine(block)}: "${text}" stands right before a page number; it was joined to the paragraph after the page break, not taken as a title`,
+        );
+        if (!article || article.source !== undefined) {
+          startArticle({ kind: 'untitled', title: '', paragraphs: [] }, block);
+        }
+        article!.paragraphs.push(paragraphText(block));
+        open = true;
+        continue;
+      }
+      const titled: RecognizedArticle = { kind: 'titled', title: text, paragraphs: [] };
+      // A title wrapped over two lines arrives as two blocks; its second line may be a single character.
+      const after = blocks[i + 2];
+      const tail = next.role === 'text' && !next.marker && !TITLE_PUNCTUATION.test(next.text);
+      if (tail && after && !heads.has(i + 2) && width(joinText(text, next.text)) <= MAX_TITLE) {
+        titled.title = joinText(text, next.text);
+        decisions.push(`joined a title printed over two lines: "${titled.title}"`);
+        i++;
+      }
+      startArticle(titled, block);
+      open = false;
+      continue;
+    }
+    const lead = LEAD.exec(text);
+    if (lead && (!article || article.kind !== 'titled' || article.source !== undefined)) {
+      startArticle({ kind: 'lead', title: lead[1]!, paragraphs: [lead[2]!] }, block);
+      open = !TERMINAL.test(text);
+      continue;
+    }
+    if (lead)
+      warnings.push(
+        `line ${firstLine(block)}: "${lead[1]}" starts like a lead phrase but follows a titled article; kept as a paragraph of "${article!.title}"`,
+      );
+    const item = block.marker !== undefined && SYMBOL.test(block.marker.type) && (!article || article.kind === 'untitled');
+    if (!article || article.source !== undefined || item) {
+      startArticle({ kind: 'untitled', title: '', paragraphs: [] }, block);
+      if (!item) {
+        warnings.push(
+          `line ${firstLine(block)}: an item without a title${section!.name ? ` in 【${section!.name}】` : ''}: "${text.slice(0, 16)}…"`,
+        );
+      }
+      article!.paragraphs.push(text);
+    } else {
+      article.paragraphs.push(paragraphText(block));
+    }
+    open = !TERMINAL.test(text);
+  }
+  closeArticle();
+  if (pendingNote) {
+    unplace(context, pendingNote.lines);
+    warnings.push(`unsure: line ${firstLine(pendingNote)}: an editor's note followed by no article`);
+  }
+  if (open) warnings.push('unsure: the last paragraph of the body ends mid-sentence');
+  return sections;
+}
+
+/** A block as paragraph text: a marker that opens a paragraph (一、 in 一、加强领导。…) is text. */
+function paragraphText(block: Block): string {
+  return block.marker ? `${block.marker.text}${block.text}` : block.text;
+}

@@ -1,0 +1,141 @@
+import { formatChineseDate, parseChineseDate, PRINTED_DATE } from '../../dates.ts';
+import { RECIPIENT_SEPARATOR as SEPARATOR, splitRecipients } from '../../archive/print-text.ts';
+import { closeCjkSpacing, joinText, width, type Line } from './lines.ts';
+import { COPIES, CREDIT, LABEL, LABEL_SPLIT, TERMINAL } from './patterns.ts';
+import { unplace, type Context } from './context.ts';
+import type { RecognizedIssue } from './types.ts';
+
+/** The print line: 〈office〉 2022年7月28日印发（共印N份）. */
+export const PRINT = new RegExp(
+  `^(.*?)\\s*(${PRINTED_DATE.source})\\s*印\\s*发\\s*(?:[（(]?\\s*共\\s*印\\s*(\\d+)\\s*份\\s*[)）]?)?$`,
+  'u',
+);
+const LONGEST_RECIPIENT = 40;
+const PRINT_END = new RegExp(`(${PRINTED_DATE.source})\\s*印\\s*发\\s*(?:[（(]?\\s*共\\s*印\\s*\\d+\\s*份\\s*[)）]?)?$`, 'u');
+
+function joinAll(lines: readonly Line[]): string {
+  return lines.map((line) => line.text).reduce(joinText, '');
+}
+
+/** True when a line is part of the closing block: a label, a print line or 共印N份. */
+export function isClosingLine(text: string): boolean {
+  return LABEL.test(text) || PRINT.test(text) || COPIES.test(text) || /印\s*发/u.test(text);
+}
+
+/**
+ * The first line of the closing block: the first label or print line after which only closing lines,
+ * recipient lists and credits follow (no sentence ends there, no section).
+ */
+export function closingStart(lines: readonly Line[], from: number, isSection: (line: Line) => boolean): number {
+  let after = lines.length;
+  // Scanning from the end: the closing block is the tail in which no line ends a sentence.
+  for (let i = lines.length - 1; i >= from; i--) {
+    const text = lines[i]!.text;
+    if (isSection(lines[i]!) || (TERMINAL.test(text) && !isClosingLine(text) && !CREDIT.test(text))) break;
+    if (LABEL.test(text) || PRINT.test(text)) after = i;
+  }
+  return after;
+}
+
+/** Reads the closing block: credits, 报/送/发 entries with wrapped recipients, the print line and 共印N份. */
+export function readClosing(lines: readonly Line[], wrap: number | undefined, issue: RecognizedIssue, findings: Context): void {
+  let printEnd = -1;
+  // The print line ends on the last line that ends 〈date〉印发 once joined to the two lines before it (a wrap may split 印|发).
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (PRINT_END.test(joinAll(lines.slice(Math.max(0, i - 2), i + 1)))) {
+      printEnd = i;
+      break;
+    }
+  }
+  const entries: { label: string; text: string; line: Line }[] = [];
+  let open = false;
+  let i = 0;
+  const end = printEnd < 0 ? lines.length : printEnd + 1;
+  let lastLabel = -1;
+  for (let at = 0; at < end; at++) if (LABEL.test(lines[at]!.text)) lastLabel = at;
+  let printFrom = -1;
+  for (let at = printEnd; at > lastLabel && printEnd >= 0; at--) {
+    if (lines[at]!.blankBefore && PRINT.test(joinAll(lines.slice(at, printEnd + 1)))) {
+      printFrom = at;
+      break;
+    }
+  }
+  for (; i < end; i++) {
+    const line = lines[i]!;
+    const previous = lines[i - 1];
+    if (LABEL.test(line.text)) {
+      for (const part of line.raw.split(LABEL_SPLIT)) {
+        const match = LABEL.exec(closeCjkSpacing(part));
+        if (match) entries.push({ label: match[1]!, text: match[2] ?? '', line });
+      }
+      open = true;
+      continue;
+    }
+    if (CREDIT.test(line.text)) {
+      issue.credits.push(line.raw.replace(/\s{2,}/g, ' '));
+      open = false;
+      continue;
+    }
+    // A recipient list goes on where its line ends with a separator, filled the wrap width, or the next line lists more.
+    // The print line stands on its own: set apart by a blank line where the text has them, else the line holding 印发.
+    const printStarts = printFrom >= 0 ? i === printFrom : i === printEnd;
+    // Before the last label (or a print line set apart) every line belongs to the entry above it.
+    const continues =
+      !printStarts &&
+      open &&
+      previous !== undefined &&
+      (i < lastLabel ||
+        (printFrom >= 0 && i < printFrom) ||
+        SEPARATOR.test(previous.text.slice(-1)) ||
+        (wrap !== undefined && width(previous.text) >= wrap) ||
+        SEPARATOR.test(line.text));
+    if (continues) {
+      const entry = entries.at(-1)!;
+      entry.text = joinText(entry.text, line.text);
+      continue;
+    }
+    break;
+  }
+  if (printEnd >= 0) {
+    const start = i;
+    const text = joinAll(lines.slice(start, printEnd + 1));
+    const match = PRINT.exec(text);
+    const date = match && parseChineseDate(match[2]!);
+    if (match && date) {
+      const dateText = match[2]!.replace(/\s+/g, '');
+      issue.printed = {
+        ...(match[1] && { by: match[1] }),
+        date,
+        ...(dateText !== formatChineseDate(date) && { dateLabel: dateText }),
+        ...(match[3] && { copies: Number(match[3]) }),
+      };
+      if (printEnd > start && wrap === undefined && !PRINTED_DATE.test(lines[start]!.text)) {
+        findings.warnings.push(
+          `unsure: line ${lines[start]!.no}: "${lines[start]!.text}" was taken as the start of the print line; it may end the recipients above`,
+        );
+      }
+      i = printEnd + 1;
+    } else {
+      unplace(findings, lines.slice(start, printEnd + 1));
+      findings.warnings.push(`unsure: line ${lines[printEnd]!.no}: a print line that could not be read: "${text}"`);
+      i = printEnd + 1;
+    }
+  }
+  for (const line of lines.slice(i)) {
+    const copies = COPIES.exec(line.text);
+    if (copies && issue.printed && issue.printed.copies === undefined) issue.printed.copies = Number(copies[1]);
+    else if (CREDIT.test(line.text)) issue.credits.push(line.raw.replace(/\s{2,}/g, ' '));
+    else unplace(findings, [line]);
+  }
+  issue.distribution = entries.map((entry) => {
+    const recipients = splitRecipients(entry.text);
+    const plain = recipients.join('、');
+    return { label: entry.label, recipients, ...(plain !== entry.text && recipients.length && { printedAs: entry.text }) };
+  });
+  for (const [index, entry] of issue.distribution.entries()) {
+    const line = entries[index]!.line;
+    if (!entry.recipients.length) findings.warnings.push(`line ${line.no}: "${entry.label}：" names no recipient`);
+    const long = entry.recipients.find((name) => width(name) > LONGEST_RECIPIENT);
+    if (long) findings.warnings.push(`unsure: line ${line.no}: "${entry.label}：" has a recipient of ${width(long)} characters: "${long}"`);
+  }
+}

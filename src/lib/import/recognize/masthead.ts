@@ -1,0 +1,92 @@
+import { formatChineseDate, parseChineseDate, PRINTED_DATE } from '../../dates.ts';
+import { issueLabelWithTotal, parsePrintedNumber, type PrintedNumber } from '../../issue-number.ts';
+import { closeCjkSpacing, type Line } from './lines.ts';
+import { CLASSIFICATION, NUMBER_START, OFFICE_ROLE, TOTAL } from './patterns.ts';
+import { RecognitionError, type Findings, type RecognizedMasthead } from './types.ts';
+
+const DATE_AT_END = new RegExp(`(${PRINTED_DATE.source})\\s*$`, 'u');
+
+/** The number line among the first lines: whole (第3期, 2024年第3期（总第128期）) or with the office and date after it. */
+function findNumber(lines: readonly Line[]): { at: number; number: PrintedNumber; label: string; rest: string } | undefined {
+  for (let at = 0; at < Math.min(lines.length, 15); at++) {
+    const text = lines[at]!.text;
+    const whole = parsePrintedNumber(text);
+    if (whole) return { at, number: whole, label: lines[at]!.raw.replace(/\s+/g, ' '), rest: '' };
+    const start = NUMBER_START.exec(lines[at]!.raw);
+    const number = start && parsePrintedNumber(start[1]!);
+    if (start && number) return { at, number, label: start[1]!.replace(/\s+/g, ' '), rest: start[2]! };
+  }
+  return undefined;
+}
+
+/** Reads the masthead: classification, title lines, number, office and its role, date. Returns where the body starts. */
+export function readMasthead(lines: readonly Line[], findings: Findings): { masthead: RecognizedMasthead; bodyStart: number } {
+  const found = findNumber(lines);
+  if (!found) throw new RecognitionError('no issue number (第N期, 2024年第3期, 第12-13期 or 增刊) in the first lines of the masthead');
+  const { number } = found;
+  let label = found.label;
+  let classification: string | undefined;
+  const mastheadLines: string[] = [];
+  for (const line of lines.slice(0, found.at)) {
+    if (classification === undefined && CLASSIFICATION.test(line.text)) classification = line.raw.replace(/\s+/g, ' ');
+    else mastheadLines.push(line.raw);
+  }
+  let next = found.at + 1;
+  const total = number.totalNumber === undefined ? TOTAL.exec(lines[next]?.text ?? '') : null;
+  if (total) {
+    number.totalNumber = Number(total[1]);
+    label = `${label}${lines[next]!.raw.replace(/\s+/g, ' ')}`;
+    next++;
+  }
+  // The office and the date follow, on one line or several; the date may share the number's line.
+  const candidates = [...(found.rest ? [found.rest] : []), ...lines.slice(next, next + 4).map((line) => line.raw)];
+  const officeParts: string[] = [];
+  let date: string | undefined;
+  let dateText = '';
+  for (const [index, text] of candidates.entries()) {
+    const match = DATE_AT_END.exec(text);
+    const iso = match ? parseChineseDate(match[1]!) : undefined;
+    if (match && iso) {
+      date = iso;
+      dateText = match[1]!.replace(/\s+/g, '');
+      const before = text.slice(0, match.index).trim();
+      if (before) officeParts.push(before);
+      next += index + (found.rest ? 0 : 1);
+      break;
+    }
+    officeParts.push(text.trim());
+  }
+  if (!date) throw new RecognitionError('no issue date (2022年7月28日 or 二〇二二年七月二十八日) under the issue number in the masthead');
+  if (number.number === undefined)
+    findings.warnings.push(`line ${lines[found.at]!.no}: the supplement (增刊) prints no number; it was numbered 1`);
+  if (!mastheadLines.length) findings.warnings.push(`line ${lines[found.at]!.no}: no series title above the issue number`);
+  if (number.year !== undefined && number.year !== Number(date.slice(0, 4))) {
+    findings.warnings.push(`unsure: line ${lines[found.at]!.no}: the number says ${number.year}年 but the date is ${date}`);
+  }
+  const office = officeParts.map(closeCjkSpacing).join('');
+  const role = OFFICE_ROLE.exec(office);
+  const numbers = {
+    number: number.number ?? 1,
+    ...(number.numberEnd !== undefined && { numberEnd: number.numberEnd }),
+    supplement: number.supplement,
+    ...(number.totalNumber !== undefined && { totalNumber: number.totalNumber }),
+  };
+  // The printed forms are kept only where they differ from the plain ones the site would print.
+  const plain = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+  const numberLabel = plain(label) === plain(issueLabelWithTotal(numbers)) ? undefined : label;
+  const dateLabel = plain(dateText) === plain(formatChineseDate(date)) ? undefined : dateText;
+  return {
+    masthead: {
+      ...(classification !== undefined && { classification }),
+      mastheadLines,
+      ...numbers,
+      ...(numberLabel !== undefined && { numberLabel }),
+      ...(number.year !== undefined && { yearInNumber: true }),
+      ...(office && { office: role ? role[1]! : office }),
+      ...(role && { officeRole: role[2]! }),
+      date,
+      ...(dateLabel !== undefined && { dateLabel }),
+    },
+    bodyStart: next,
+  };
+}

@@ -1,0 +1,47 @@
+/** The printed forms recognition looks for, each in one place. */
+
+/** A classification mark: 内部刊物 注意保存, 内部资料, 秘密 … */
+export const CLASSIFICATION = /注意保存|注意保管|妥善保管|内部(?:刊物|资料|材料|文件|参阅)|^(?:秘密|机密|绝密)/u;
+/** 总第N期 on a line of its own. */
+export const TOTAL = /^[（(]?\s*总\s*第\s*(\d{1,5})\s*期\s*[)）]?$/u;
+/** A number line with more after it (the office, the date): 第3期 某某局办公室 2024年3月12日. */
+export const NUMBER_START =
+  /^((?:\d{4}\s*年\s*)?(?:增\s*刊\s*)?第\s*\d{1,4}\s*(?:[-—－–~～至]\s*\d{1,4}\s*)?期(?:\s*[（(]?\s*总\s*第\s*\d{1,5}\s*期\s*[)）]?)?)\s+(\S.*)$/u;
+/** The role printed after the issuing office. */
+export const OFFICE_ROLE = /^(.*?\S)\s*(主办|编印|编发|主编|编)$/u;
+/** A section heading in brackets: 【市局工作】. */
+export const BRACKET_SECTION = /^[【〖[]\s*([^】〗\]]{1,20}?)\s*[】〗\]]$/u;
+/** The closing labels, as printed before their colon. */
+export const LABELS = ['抄送', '抄报', '主送', '呈报', '报送', '分送', '印送', '发送', '呈送', '报', '送', '发'] as const;
+const LABEL_SOURCE = LABELS.join('|');
+/** A closing line: 报：…, 抄送：… */
+export const LABEL = new RegExp(`^(${LABEL_SOURCE})\\s*[：:]\\s*(.*)$`, 'u');
+/** Where a second label starts on the same line: 报：甲  送：乙. */
+export const LABEL_SPLIT = new RegExp(`\\s{2,}(?=(?:${LABEL_SOURCE})\\s*[：:])`, 'u');
+/** 共印N份 on its own line. */
+export const COPIES = /^[（(]?\s*共\s*印\s*(\d+)\s*份\s*[)）]?$/u;
+/** Sentence-final punctuation: a line ending so ends its paragraph. */
+export const TERMINAL = /[。！？!?…；;”’」』）)》]$/u;
+/** Punctuation no title carries (a title may hold one colon: 二七区：以督促建提升办学水平). */
+export const TITLE_PUNCTUATION = /[，。；！？,;!?]|[：:].*[：:]/u;
+/** A lead phrase run into its paragraph: 国防教育，入脑入行。为增强… */
+export const LEAD = /^([^，。！？,!?\s]{2,10}[，,][^，。！？,!?\s]{2,10}[。！!])\s*(\S[\s\S]*)$/u;
+/** The header of a table of contents. */
+export const CONTENTS = /^(?:本期要目|本期导读|本期目录|要\s*目|目\s*录|本期内容)$/u;
+/** Dotted leaders and a page number ending a contents line. */
+export const LEADER = /\s*(?:[.．·…—\-_]{2,}|\s{2,})\s*\d{0,3}\s*$|\s+\d{1,3}$/u;
+/** An editor's note opens so. */
+export const NOTE = /^[【[]?\s*(?:编者按|编者的话|编者注|编后语?)\s*[】\]]?\s*[：:]?/u;
+/** A credit line: (责任编辑：…), 审核：… 校对：… */
+export const CREDIT = /^[（(]?\s*(?:责任编辑|责编|编辑|审核|审稿|审签|校对|分析|撰稿|主编|签发|核稿|编审|初审|终审|排版)\s*[：:]/u;
+/** A source line: (区教育局), (供稿：某某学校), 来源：… */
+export const SOURCE_LINE =
+  /^(?:[（(]\s*(?:(?:供稿|来源|稿件来源|信息来源|供稿单位|撰稿|作者|通讯员|文|图|图文)\s*[：:|｜/]?\s*)?[^（）()。；;！？]{2,40}[)）]|(?:供稿|来源|稿件来源|信息来源|供稿单位)\s*[：:]\s*[^。；;！？]{2,40})$/u;
+/** A source closing the last paragraph: …。（区教育局） */
+export const SOURCE_AT_END =
+  /^([\s\S]*[。！？!?”])\s*([（(]\s*(?:(?:供稿|来源|稿件来源|信息来源|供稿单位|撰稿|作者|通讯员)\s*[：:]\s*)?[^（）()。，,；;！？]{2,30}[)）])$/u;
+/** Parenthesised words that are no source. */
+export const NOT_SOURCE = /^[（(]\s*(?:完|待续|未完待续|续|略|下转\S*|上接\S*|此件\S*)\s*[)）]$/u;
+/** Markers before an item or heading: ◆ ★ ■ ● ▲, 一、（一）1. */
+export const MARKER =
+  /^(?:([◆◇★☆■□●○▲△▶►◎◉♦❖※✦✧➤▌▍■])\s*|([一二三四五六七八九十]{1,3})、\s*|[（(]([一二三四五六七八九十]{1,3})[)）]\s*|(\d{1,2})[.．、](?!\d)\s*|[（(](\d{1,2})[)）]\s*)(?=\S)/u;

@@ -1,0 +1,91 @@
+import type { ArticleKind } from '../../../schemas/article.ts';
+
+/** One article as recognised. */
+export interface RecognizedArticle {
+  /** titled, lead (a phrase run into the first paragraph) or untitled. */
+  kind: ArticleKind;
+  /** The printed title without its marker; a lead phrase with its closing 。; empty for an untitled item. */
+  title: string;
+  /** Paragraphs in order; for a lead article the first is the text after the phrase. Image lines are IMAGE_MARK + file name. */
+  paragraphs: string[];
+  /** The editor's note (编者按：…) printed with it. */
+  note?: string;
+  /** True when the note is printed before the title. */
+  noteBefore?: boolean;
+  /** Where it came from, as printed after it: （供稿：某某学校）. */
+  source?: string;
+}
+
+/** One section as recognised; an issue without sections has one with an empty name. */
+export interface RecognizedSection {
+  /** The name as printed, without brackets or number; empty for the one run of articles of an issue without sections. */
+  name: string;
+  /** Articles in order. */
+  articles: RecognizedArticle[];
+}
+
+/** The masthead as recognised. */
+export interface RecognizedMasthead {
+  /** 内部刊物 注意保存 …, if printed. */
+  classification?: string;
+  /** The masthead title lines as printed (letter spacing kept). */
+  mastheadLines: string[];
+  /** 第N期. */
+  number: number;
+  /** Last number of a combined issue (第12-13期). */
+  numberEnd?: number;
+  /** 增刊. */
+  supplement: boolean;
+  /** 总第N期. */
+  totalNumber?: number;
+  /** The number line as printed, where it is not the plain 第N期（总第N期）. */
+  numberLabel?: string;
+  /** True when the number line prints the year (2024年第3期): a series numbered within the year. */
+  yearInNumber?: boolean;
+  /** Issuing office under the number. */
+  office?: string;
+  /** Its role as printed after it: 主办, 编印, 编. */
+  officeRole?: string;
+  /** Issue date, ISO. */
+  date: string;
+  /** The date as printed, where it is not 2022年7月28日. */
+  dateLabel?: string;
+}
+
+/** Everything recognised in one bulletin. */
+export interface RecognizedIssue extends RecognizedMasthead {
+  /** Sections in order. */
+  sections: RecognizedSection[];
+  /** Credit lines as printed. */
+  credits: string[];
+  /** 报 / 送 / 发 … in order; `printedAs` where the recipients are not joined by 、. */
+  distribution: { label: string; recipients: string[]; printedAs?: string }[];
+  /** The print line. */
+  printed?: { by?: string; date: string; dateLabel?: string; copies?: number };
+}
+
+/** What recognition tells the editor besides the issue. */
+export interface Findings {
+  /** What the importer decided on its own: healed page breaks, titles joined over two lines, what it dropped. */
+  decisions: string[];
+  /** What it was unsure of, `unsure: line N: …` where the layout could not settle it. */
+  warnings: string[];
+  /** Source text that fits nowhere (empty for a clean import). */
+  unplaced: string[];
+}
+
+/** The result of recognising one bulletin. */
+export interface Recognition extends Findings {
+  /** What was recognised. */
+  issue: RecognizedIssue;
+  /** The source text less exactly what recognition dropped (page numbers, rules, the table of contents, item markers, unplaced lines): what the print text must equal. */
+  keptText: string;
+}
+
+/** A bulletin that cannot be imported: what is missing, in words for the editor. */
+export class RecognitionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RecognitionError';
+  }
+}

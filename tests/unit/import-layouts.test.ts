@@ -23,7 +23,15 @@ function plan(text: string) {
 
 describe('bulletins of other offices', () => {
   it('has fixtures of every layout', () => {
-    expect(names).toEqual(['numbered-sections', 'pdf-extracted', 'school-contents', 'sectionless-yearly', 'stars-untitled']);
+    expect(names).toEqual([
+      'numbered-sections',
+      'pdf-extracted',
+      'school-contents',
+      'sectionless-yearly',
+      'sections-with-symbols',
+      'stars-untitled',
+      'word-compact',
+    ]);
   });
   it.each(names)('%s: every field as checked by hand', (name) => {
     const { keptText: _kept, ...recognition } = recognizeBulletin(fixture(name, '.txt'));

@@ -97,7 +97,25 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
     break;
   }
   if (printEnd >= 0) {
-    const start = i;
+    let start = i;
+    // Over several lines the print line may have taken the end of a wrapped name: the line where the
+    // masthead's office begins is where the print line begins.
+    const office = issue.office;
+    const several = printEnd > start && wrap === undefined && !PRINTED_DATE.test(lines[start]!.text);
+    if (several && office && entries.length) {
+      const from = lines.findIndex(
+        (line, at) => at > start && at <= printEnd && PRINT.exec(joinAll(lines.slice(at, printEnd + 1)))?.[1]?.startsWith(office),
+      );
+      if (from > start) {
+        const tail = joinAll(lines.slice(start, from));
+        const entry = entries.at(-1)!;
+        entry.text = joinText(entry.text, tail);
+        findings.decisions.push(
+          `line ${lines[start]!.no}: "${tail}" ends the recipients of "${entry.label}：": the print line begins with the masthead's office`,
+        );
+        start = from;
+      }
+    }
     const text = joinAll(lines.slice(start, printEnd + 1));
     const match = PRINT.exec(text);
     const date = match && parseChineseDate(match[2]!);
@@ -109,7 +127,7 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
         ...(dateText !== formatChineseDate(date) && { dateLabel: dateText }),
         ...(match[3] && { copies: Number(match[3]) }),
       };
-      if (printEnd > start && wrap === undefined && !PRINTED_DATE.test(lines[start]!.text)) {
+      if (printEnd > start && wrap === undefined && !PRINTED_DATE.test(lines[start]!.text) && !(office && match[1]?.startsWith(office))) {
         findings.warnings.push(
           `unsure: line ${lines[start]!.no}: "${lines[start]!.text}" was taken as the start of the print line; it may end the recipients above`,
         );

@@ -196,7 +196,9 @@ function parseBody(body: string, file: string, firstLine: number, problems: Prob
     if (article) {
       const text = blockText(node);
       if (node.type === 'paragraph' && SOURCE.test(text)) {
-        const nextIsArticleBlock = next !== undefined && !(next.type === 'heading' && next.depth <= 3);
+        const after = tree.children[index + 2];
+        const noteOfNext = next?.type === 'blockquote' && isNote(next) && after?.type === 'heading' && after.depth === 3;
+        const nextIsArticleBlock = next !== undefined && !(next.type === 'heading' && next.depth <= 3) && !noteOfNext;
         if (article.source !== undefined || nextIsArticleBlock) {
           problems.push({
             file,

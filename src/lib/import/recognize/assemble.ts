@@ -187,7 +187,7 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
       open = !TERMINAL.test(text);
       continue;
     }
-    if (lead)
+    if (lead && parallel(lead[1]!))
       warnings.push(
         `line ${firstLine(block)}: "${lead[1]}" starts like a lead phrase but follows a titled article; kept as a paragraph of "${article!.title}"`,
       );
@@ -212,6 +212,12 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
   }
   if (open) warnings.push('unsure: the last paragraph of the body ends mid-sentence');
   return sections;
+}
+
+/** A phrase pair of matching halves (国防教育，入脑入行。): how lead items are printed, rarer in plain prose. */
+function parallel(phrase: string): boolean {
+  const [first = '', second = ''] = phrase.replace(/[。！!]$/u, '').split(/[，,]/u);
+  return width(first) >= 3 && width(first) <= 7 && Math.abs(width(first) - width(second)) <= 1;
 }
 
 /** A block as paragraph text: a marker that opens a paragraph (一、 in 一、加强领导。…) is text. */

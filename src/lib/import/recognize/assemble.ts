@@ -27,7 +27,9 @@ function sectionHeads(blocks: readonly Block[]): Set<number> {
     blocks.forEach((block, index) => block.role === 'section' && heads.add(index));
     return heads;
   }
-  const headsTitle = (index: number) => isTitleText(blocks[index + 1]) && blocks[index + 2]?.role !== undefined;
+  // An editor's note may stand between a section heading and its first title.
+  const skipNote = (index: number) => (blocks[index]?.role === 'note' ? index + 1 : index);
+  const headsTitle = (index: number) => isTitleText(blocks[skipNote(index + 1)]) && blocks[skipNote(index + 1) + 1]?.role !== undefined;
   const types = [...new Set(blocks.filter((block) => block.marker && isTitleText(block, 2)).map((block) => block.marker!.type))];
   for (const type of types) {
     const marked = blocks.flatMap((block, index) => (block.marker?.type === type && isTitleText(block, 2) ? [index] : []));
@@ -38,7 +40,9 @@ function sectionHeads(blocks: readonly Block[]): Set<number> {
     }
   }
   const unmarked = blocks.flatMap((block, index) =>
-    !block.marker && isTitleText(block, 2) && width(block.text) <= 8 && headsTitle(index) && !isTitleText(blocks[index + 2]) ? [index] : [],
+    !block.marker && isTitleText(block, 2) && width(block.text) <= 8 && headsTitle(index) && !isTitleText(blocks[skipNote(index + 1) + 1])
+      ? [index]
+      : [],
   );
   if (unmarked.length >= 2) unmarked.forEach((index) => heads.add(index));
   return heads;

@@ -1,7 +1,7 @@
 import { formatChineseDate, parseChineseDate, PRINTED_DATE } from '../../dates.ts';
 import { RECIPIENT_SEPARATOR as SEPARATOR, splitRecipients } from '../../archive/print-text.ts';
 import { closeCjkSpacing, joinText, width, type Line } from './lines.ts';
-import { COPIES, CREDIT, LABEL, LABEL_SPLIT, TERMINAL } from './patterns.ts';
+import { COPIES, CREDIT, LABEL, LABEL_SPLIT } from './patterns.ts';
 import { unplace, type Context } from './context.ts';
 import type { RecognizedIssue } from './types.ts';
 
@@ -12,6 +12,15 @@ export const PRINT = new RegExp(
 );
 const LONGEST_RECIPIENT = 40;
 const PRINT_END = new RegExp(`(${PRINTED_DATE.source})\\s*印\\s*发\\s*(?:[（(]?\\s*共\\s*印\\s*\\d+\\s*份\\s*[)）]?)?$`, 'u');
+
+/** True when the print line starts at line `from` and ends within the two lines after it (a wrap split it). */
+function printWithin(lines: readonly Line[], from: number): boolean {
+  for (let to = from; to < Math.min(lines.length, from + 3); to++) {
+    if (to > from && LABEL.test(lines[to]!.text)) return false;
+    if (PRINT_END.test(joinAll(lines.slice(from, to + 1)))) return !LABEL.test(lines[from]!.text);
+  }
+  return false;
+}
 
 function joinAll(lines: readonly Line[]): string {
   return lines.map((line) => line.text).reduce(joinText, '');
@@ -28,11 +37,12 @@ export function isClosingLine(text: string): boolean {
  */
 export function closingStart(lines: readonly Line[], from: number, isSection: (line: Line) => boolean): number {
   let after = lines.length;
-  // Scanning from the end: the closing block is the tail in which no line ends a sentence.
+  // Scanning from the end: the closing block is the tail in which no sentence ends and no section starts.
   for (let i = lines.length - 1; i >= from; i--) {
     const text = lines[i]!.text;
-    if (isSection(lines[i]!) || (TERMINAL.test(text) && !isClosingLine(text) && !CREDIT.test(text))) break;
-    if (LABEL.test(text) || PRINT.test(text)) after = i;
+    if (isSection(lines[i]!) || (/[。！？!?]$/u.test(text) && !isClosingLine(text) && !CREDIT.test(text))) break;
+    const printStarts = PRINT.test(text) || printWithin(lines, i);
+    if (LABEL.test(text) || printStarts) after = i;
   }
   return after;
 }

@@ -44,7 +44,8 @@ describe('content check', () => {
   it('requires the front matter sections to equal the headings, in order', () => {
     const text = issue59With('  - 市局工作\n  - 学校动态', '  - 学校动态\n  - 市局工作');
     expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
-      'content/nlzf/2022/59.md:7  sections  expected the section headings of the body in order (市局工作、学校动态), found 学校动态、市局工作  → make the "sections" list and the ## headings name the same sections in the same order',
+      'content/nlzf/2022/59.md:26  heading  expected "## 学校动态", section 1 of the "sections" list (line 7), found "## 市局工作"  → make the "sections" list and the ## headings name the same sections in the same order',
+      'content/nlzf/2022/59.md:46  heading  expected "## 市局工作", section 2 of the "sections" list (line 8), found "## 学校动态"  → make the "sections" list and the ## headings name the same sections in the same order',
     ]);
   });
 
@@ -139,5 +140,78 @@ describe('content check', () => {
   it('sums up every problem of every file', () => {
     const broken = checkArchive(archiveWith({ 'nlzf/2022/59.md': issue59With('number: 59', 'number: x'), 'nlzf/2022/60.md': '' }));
     expect(formatProblems(broken.problems).split('\n').at(-1)).toBe('2 problems in 2 files');
+  });
+});
+
+describe('content check: issues of other layouts', () => {
+  const SECTIONLESS = [
+    '---',
+    'number: 3',
+    'numberLabel: 2024年第3期（总第128期）',
+    'totalNumber: 128',
+    'date: 2024-03-12',
+    'dateLabel: 二〇二四年三月十二日',
+    'officeRole: 主办',
+    'credits:',
+    '  - （责任编辑：李华）',
+    'distribution:',
+    '  - label: 主送',
+    '    recipients: [区委办公室, 区政府办公室]',
+    '    printedAs: 区委办公室，区政府办公室',
+    '---',
+    '',
+    '> 编者按：现将做法刊发。',
+    '',
+    '### 区教育局召开会议 {#a1}',
+    '',
+    '会议部署了工作。',
+    '',
+    '（区教育局） {.source}',
+    '',
+    '### {#a2}',
+    '',
+    '★3月5日，某小学开展活动。',
+    '',
+  ].join('\n');
+  const series = 'slug: nlzf\ntitle: 某区教育工作简报\nmasthead: [某区教育工作简报]\nnumbering: yearly\n';
+
+  it('accepts an issue without sections, with notes, sources, credits and printed forms', () => {
+    const archive = checkArchive(archiveWith({ 'nlzf/2024/3.md': SECTIONLESS }, series));
+    expect(archive.problems.map(formatProblem)).toEqual([]);
+    const [run] = archive.issues[0]!.sections;
+    expect(run!.name).toBe('');
+    expect(run!.articles.map((a) => [a.id, a.note, a.noteBefore, a.source, a.blocks])).toEqual([
+      ['a1', '编者按：现将做法刊发。', true, '（区教育局）', ['会议部署了工作。']],
+      ['a2', undefined, false, undefined, ['★3月5日，某小学开展活动。']],
+    ]);
+  });
+
+  it('says where printed forms disagree with the fields, a label keeps its colon or a source is not last', () => {
+    const misplaced =
+      'content/nlzf/2024/3.md:22  body  expected one source paragraph ({.source}) as the last paragraph of its article, found "（区教育局） {.source}"  → move the source to the end of its article, or drop {.source}';
+    const text = SECTIONLESS.replace('numberLabel: 2024年第3期', 'numberLabel: 2024年第4期')
+      .replace('dateLabel: 二〇二四年三月十二日', 'dateLabel: 二〇二四年三月十三日')
+      .replace('printedAs: 区委办公室，区政府办公室', 'printedAs: 区委办公室')
+      .replace('（区教育局） {.source}', '（区教育局） {.source}\n\n又一段。');
+    // A wrong front-matter field does not hide the problems of the body.
+    expect(messages({ 'nlzf/2024/3.md': text.replace('label: 主送', 'label: 主送：') }, series)).toEqual([
+      'content/nlzf/2024/3.md:11  distribution[0].label  expected the label without its colon (送, not 送：): the site prints the colon, found "主送："  → correct the value of "distribution[0].label"',
+      misplaced,
+    ]);
+    expect(messages({ 'nlzf/2024/3.md': text }, series)).toEqual([
+      'content/nlzf/2024/3.md:3  numberLabel  expected the number as printed, saying 第3期（总第128期） in 2024, found "2024年第4期（总第128期）"  → correct numberLabel, or number / numberEnd / supplement / totalNumber, so that they agree',
+      'content/nlzf/2024/3.md:6  dateLabel  expected the date 2024-03-12 as printed (2022年7月28日 or 二〇二二年七月二十八日), found "二〇二四年三月十三日"  → correct dateLabel or the date beside it, so that they name the same day',
+      'content/nlzf/2024/3.md:13  distribution[0].printedAs  expected the recipients as printed, listing 区委办公室、区政府办公室, found "区委办公室"  → make printedAs and recipients name the same recipients in the same order, or remove printedAs',
+      misplaced,
+    ]);
+  });
+
+  it('points at the heading that disagrees with the sections list, and says to drop brackets', () => {
+    expect(messages({ 'nlzf/2022/59.md': issue59With('## 市局工作', '## 【市局工作】') })).toEqual([
+      'content/nlzf/2022/59.md:26  heading  expected the section name without its brackets, found "## 【市局工作】"  → write "## 市局工作" (the site prints the 【】)',
+    ]);
+    expect(messages({ 'nlzf/2022/59.md': issue59With('## 学校动态', '## 学校新闻') })).toEqual([
+      'content/nlzf/2022/59.md:46  heading  expected "## 学校动态", section 2 of the "sections" list (line 8), found "## 学校新闻"  → make the "sections" list and the ## headings name the same sections in the same order',
+    ]);
   });
 });

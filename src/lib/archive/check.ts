@@ -184,28 +184,7 @@ function checkIssue(
     });
   }
   checkPrintedForms(data, source, shown, problems);
-  const headings = parsed.sections.filter((s) => s.name).map((s) => s.name);
-  if (headings.join('\n') !== data.sections.join('\n')) {
-    problems.push({
-      file: shown,
-      line: source.lineOf(['sections']),
-      field: 'sections',
-      expected: `the section headings of the body in order (${headings.join('、') || 'none'})`,
-      found: data.sections.join('、'),
-      fix: 'make the "sections" list and the ## headings name the same sections in the same order',
-    });
-  }
-  parsed.sections.forEach((section) => {
-    if (!/^[【〖[].*[】〗\]]$/u.test(section.name)) return;
-    problems.push({
-      file: shown,
-      line: section.line,
-      field: 'heading',
-      expected: 'the section name without its brackets',
-      found: `"## ${section.name}"`,
-      fix: `write "## ${section.name.slice(1, -1)}" (the site prints the 【】)`,
-    });
-  });
+  checkSectionHeadings(parsed.sections, data.sections, source, shown, problems);
   data.sections.forEach((name, index) => {
     if (!series.sections.some((s) => s.name === name)) {
       problems.push({
@@ -278,6 +257,52 @@ function checkIssue(
   }
   if (problems.length > before) return undefined;
   return { file: shown, series, slug, year: Number(year), data, sections: parsed.sections, assets: place.assets };
+}
+
+/** The ## headings name the listed sections in order; each problem points at the heading, a bracketed name gets the fix. */
+function checkSectionHeadings(
+  sections: readonly ParsedSection[],
+  listed: readonly string[],
+  source: YamlSource,
+  shown: string,
+  problems: Problem[],
+): void {
+  const named = sections.filter((section) => section.name);
+  named.forEach((section, index) => {
+    const bare = section.name.replace(/^[【〖[]\s*(.*?)\s*[】〗\]]$/u, '$1');
+    if (bare !== section.name) {
+      problems.push({
+        file: shown,
+        line: section.line,
+        field: 'heading',
+        expected: 'the section name without its brackets',
+        found: `"## ${section.name}"`,
+        fix: `write "## ${bare}" (the site prints the 【】)`,
+      });
+    }
+    if (bare === listed[index]) return;
+    problems.push({
+      file: shown,
+      line: section.line,
+      field: 'heading',
+      expected:
+        listed[index] === undefined
+          ? `no more sections: "sections" lists ${listed.length} (line ${source.lineOf(['sections'])})`
+          : `"## ${listed[index]}", section ${index + 1} of the "sections" list (line ${source.lineOf(['sections', index])})`,
+      found: `"## ${section.name}"`,
+      fix: 'make the "sections" list and the ## headings name the same sections in the same order',
+    });
+  });
+  if (listed.length > named.length) {
+    problems.push({
+      file: shown,
+      line: source.lineOf(['sections', named.length]),
+      field: `sections[${named.length}]`,
+      expected: `a ## heading in the body for every listed section`,
+      found: `no heading for ${listed.slice(named.length).join('、')}`,
+      fix: 'add the section heading (## 〈name〉) with its articles, or remove the name from "sections"',
+    });
+  }
 }
 
 /** The number and dates as printed (numberLabel, dateLabel, printed.dateLabel) must say what the fields say. */

@@ -1,3 +1,5 @@
+import { NUMERAL_CHARACTERS, numeralValue } from './numerals.ts';
+
 /** Issue numbers as printed (第59期, 第12-13期, 增刊第1期) and as they appear in URLs and file names (59, 12-13, zk1). */
 
 /** The parts of an issue's front matter that make up its number. */
@@ -54,19 +56,25 @@ export interface PrintedNumber {
   totalNumber?: number;
 }
 
-const NUMBER_LINE =
-  /^(?:(\d{4})\s*年\s*)?(增\s*刊)?\s*(?:第\s*(\d{1,4})\s*(?:[-—－–~～至]\s*(\d{1,4})\s*)?期)?\s*(?:[（(]?\s*总\s*第\s*(\d{1,5})\s*期\s*[)）]?)?$/u;
+const N = `[${NUMERAL_CHARACTERS}]`;
+const NUMBER_LINE = new RegExp(
+  `^[（(]?\\s*(?:(\\d{4})\\s*年\\s*)?(增\\s*刊)?\\s*(?:第\\s*(${N}{1,6})\\s*(?:[-—－–~～至]\\s*(${N}{1,6})\\s*)?期)?\\s*(?:[（(]?\\s*总\\s*第\\s*(${N}{1,8})\\s*期\\s*[)）]?)?\\s*[)）]?$`,
+  'u',
+);
 
-/** Reads a printed number line (spaces and ASCII brackets allowed); undefined when it is not one. */
+/** Reads a printed number line (spaces, ASCII brackets and Chinese numerals allowed: 第五十九期); undefined when it is not one. */
 export function parsePrintedNumber(text: string): PrintedNumber | undefined {
   const match = NUMBER_LINE.exec(text.normalize('NFKC').trim());
   if (!match || (!match[2] && match[3] === undefined)) return undefined;
   const [, year, supplement, number, numberEnd, totalNumber] = match;
+  const values = [number, numberEnd, totalNumber].map((part) => (part === undefined ? undefined : numeralValue(part)));
+  if (values.some((value) => value !== undefined && !(Number.isInteger(value) && value > 0))) return undefined;
+  const [first, last, total] = values;
   return {
     supplement: Boolean(supplement),
     ...(year !== undefined && { year: Number(year) }),
-    ...(number !== undefined && { number: Number(number) }),
-    ...(numberEnd !== undefined && { numberEnd: Number(numberEnd) }),
-    ...(totalNumber !== undefined && { totalNumber: Number(totalNumber) }),
+    ...(first !== undefined && { number: first }),
+    ...(last !== undefined && { numberEnd: last }),
+    ...(total !== undefined && { totalNumber: total }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Block } from './blocks.ts';
 import { unplace, type Context } from './context.ts';
 import { IMAGE_MARK, joinText, width } from './lines.ts';
-import { LEAD, NOT_SOURCE, SOURCE_AT_END, TERMINAL, TITLE_PUNCTUATION } from './patterns.ts';
+import { bracketedName, LEAD, NOT_SOURCE, SOURCE_AT_END, TERMINAL, TITLE_PUNCTUATION } from './patterns.ts';
 import type { RecognizedArticle, RecognizedSection } from './types.ts';
 
 /**
@@ -109,8 +109,9 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
       if (open) warnings.push(`unsure: line ${firstLine(block)}: the paragraph before the section "${text}" ends mid-sentence`);
       closeArticle();
       dropMarker(block);
-      const name = block.role === 'section' ? text.replace(/^[【〖[]\s*|\s*[】〗\]]$/gu, '') : text;
-      if (block.role !== 'section') context.plainSections.set(firstLine(block), name);
+      const name = block.role === 'section' ? bracketedName(text)! : text;
+      // Printed otherwise than 【name】, the heading is written as a section and printed back in 【】.
+      if (text !== `【${name}】` || block.marker) context.plainSections.set(firstLine(block), name);
       section = { name, articles: [] };
       sections.push(section);
       article = undefined;

@@ -1,5 +1,5 @@
 import { IMAGE_MARK, joinText, width, type Line } from './lines.ts';
-import { BRACKET_SECTION, CONTENTS, CREDIT, LEADER, MARKER, NOT_SOURCE, NOTE, SOURCE_LINE, TERMINAL } from './patterns.ts';
+import { BRACKET_SECTION, bracketedName, CONTENTS, CREDIT, LEADER, MARKER, NOT_SOURCE, NOTE, SOURCE_LINE, TERMINAL } from './patterns.ts';
 
 /**
  * The second stage: lines grouped into paragraph-sized blocks, each with its role as far as one
@@ -95,11 +95,8 @@ export function contentsLength(lines: readonly Line[], from: number): number {
   let at = start;
   for (; at < lines.length; at++) {
     const text = lines[at]!.text;
-    const entry = text
-      .replace(LEADER, '')
-      .replace(MARKER, '')
-      .replace(/^[【〖[]|[】〗\]]$/gu, '')
-      .trim();
+    const stripped = text.replace(LEADER, '').replace(MARKER, '').trim();
+    const entry = bracketedName(stripped) ?? stripped;
     if (seen.has(entry)) break;
     if (!(LEADER.test(lines[at]!.raw) && width(entry) >= 2) && !later(at, entry)) break;
     seen.add(entry);
@@ -133,7 +130,7 @@ export function toBlocks(lines: readonly Line[], wrap: number | undefined): Bloc
       previous.lines.push(line);
     } else {
       const block: Block = { role, text: line.text, lines: [line], pageAfter: false };
-      if (marked && (role === 'text' || role === 'section')) {
+      if (marked && role === 'text') {
         block.marker = marked.marker;
         block.text = marked.rest;
       }

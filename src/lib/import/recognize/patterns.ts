@@ -1,16 +1,29 @@
+import { NUMERAL_CHARACTERS } from '../../numerals.ts';
+
 /** The printed forms recognition looks for, each in one place. */
+
+const N = `[${NUMERAL_CHARACTERS}]`;
 
 /** A classification mark: 内部刊物 注意保存, 内部资料, 秘密 … */
 export const CLASSIFICATION = /注意保存|注意保管|妥善保管|内部(?:刊物|资料|材料|文件|参阅)|^(?:秘密|机密|绝密)/u;
 /** 总第N期 on a line of its own. */
 export const TOTAL = /^[（(]?\s*总\s*第\s*(\d{1,5})\s*期\s*[)）]?$/u;
 /** A number line with more after it (the office, the date): 第3期 某某局办公室 2024年3月12日. */
-export const NUMBER_START =
-  /^((?:\d{4}\s*年\s*)?(?:增\s*刊\s*)?第\s*\d{1,4}\s*(?:[-—－–~～至]\s*\d{1,4}\s*)?期(?:\s*[（(]?\s*总\s*第\s*\d{1,5}\s*期\s*[)）]?)?)\s+(\S.*)$/u;
+export const NUMBER_START = new RegExp(
+  `^((?:\\d{4}\\s*年\\s*)?(?:增\\s*刊\\s*)?第\\s*${N}{1,6}\\s*(?:[-—－–~～至]\\s*${N}{1,6}\\s*)?期(?:\\s*[（(]?\\s*总\\s*第\\s*${N}{1,8}\\s*期\\s*[)）]?)?)\\s+(\\S.*)$`,
+  'u',
+);
 /** The role printed after the issuing office. */
 export const OFFICE_ROLE = /^(.*?\S)\s*(主办|编印|编发|主编|编)$/u;
-/** A section heading in brackets: 【市局工作】. */
-export const BRACKET_SECTION = /^[【〖[]\s*([^】〗\]]{1,20}?)\s*[】〗\]]$/u;
+/** A section heading in brackets or between matching marks: 【市局工作】, 〖…〗, 〔…〕, ［…］, ◆工作动态◆, ——工作动态——. */
+export const BRACKET_SECTION =
+  /^(?:[【〖〔［[]\s*([^】〗〕］\]]{1,20}?)\s*[】〗〕］\]]|([◆◇★☆■□●○▲△])\s*([^◆◇★☆■□●○▲△]{1,20}?)\s*\2|[—－]{2,}\s*([^—－]{1,20}?)\s*[—－]{2,})$/u;
+
+/** The name of a section heading in brackets or between marks; undefined when the text is none. */
+export function bracketedName(text: string): string | undefined {
+  const match = BRACKET_SECTION.exec(text);
+  return match ? (match[1] ?? match[3] ?? match[4])!.trim() : undefined;
+}
 /** The closing labels, as printed before their colon. */
 export const LABELS = ['抄送', '抄报', '主送', '呈报', '报送', '分送', '印送', '发送', '呈送', '报', '送', '发'] as const;
 const LABEL_SOURCE = LABELS.join('|');
@@ -33,7 +46,8 @@ export const LEADER = /\s*(?:[.．·…—\-_]{2,}|\s{2,})\s*\d{0,3}\s*$|\s+\d{1
 /** An editor's note opens so. */
 export const NOTE = /^[【[]?\s*(?:编者按|编者的话|编者注|编后语?)\s*[】\]]?\s*[：:]?/u;
 /** A credit line: (责任编辑：…), 审核：… 校对：… */
-export const CREDIT = /^[（(]?\s*(?:责任编辑|责编|编辑|审核|审稿|审签|校对|分析|撰稿|主编|签发|核稿|编审|初审|终审|排版)\s*[：:]/u;
+export const CREDIT =
+  /^[（(]?\s*(?:责任编辑|责编|编辑|审核|审稿|审签|校对|分析|撰稿|主编|签发|核稿|编审|初审|终审|排版|主题词|关键词|联系人|联系电话|电话|地址|邮箱|投稿邮箱)\s*[：:]/u;
 /** A source line: (区教育局), (供稿：某某学校), 来源：… */
 export const SOURCE_LINE =
   /^(?:[（(]\s*(?:(?:供稿|来源|稿件来源|信息来源|供稿单位|撰稿|作者|通讯员|文|图|图文)\s*[：:|｜/]?\s*)?[^（）()。；;！？]{2,40}[)）]|(?:供稿|来源|稿件来源|信息来源|供稿单位)\s*[：:]\s*[^。；;！？]{2,40})$/u;

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { parseChineseDate } from '../../src/lib/dates.ts';
+import { parsePrintedNumber } from '../../src/lib/issue-number.ts';
+import { numeralValue } from '../../src/lib/numerals.ts';
+import { contentsLength, lineRole, readMarker, wrapWidth } from '../../src/lib/import/recognize/blocks.ts';
+import { splitRecipients } from '../../src/lib/archive/print-text.ts';
+import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
+import { toLines } from '../../src/lib/import/recognize/lines.ts';
+import { bracketedName } from '../../src/lib/import/recognize/patterns.ts';
+
+// One rule at a time, each with the smallest input that shows it.
+
+describe('numbers and dates as printed', () => {
+  it.each([
+    ['59', 59],
+    ['５９', 59],
+    ['二〇二四', 2024],
+    ['一〇七', 107],
+    ['十', 10],
+    ['十八', 18],
+    ['二十四', 24],
+    ['一百零五', 105],
+    ['一百二十八', 128],
+    ['两百', 200],
+  ])('%s is %i', (text, value) => expect(numeralValue(text)).toBe(value));
+  it('refuses what is no number', () => {
+    expect([numeralValue('十十'), numeralValue('百十'), numeralValue('一二十'), numeralValue('期')]).toEqual([NaN, NaN, NaN, NaN]);
+  });
+  it.each([
+    ['第59期', { supplement: false, number: 59 }],
+    ['第 59 期', { supplement: false, number: 59 }],
+    ['（第3期）', { supplement: false, number: 3 }],
+    ['第五十九期', { supplement: false, number: 59 }],
+    ['第12-13期', { supplement: false, number: 12, numberEnd: 13 }],
+    ['增刊', { supplement: true }],
+    ['增刊第2期', { supplement: true, number: 2 }],
+    ['第3期 总第57期', { supplement: false, number: 3, totalNumber: 57 }],
+    ['第3期（总第128期）', { supplement: false, number: 3, totalNumber: 128 }],
+    ['2024年第3期（总第128期）', { supplement: false, year: 2024, number: 3, totalNumber: 128 }],
+  ])('the number line %s', (text, number) => expect(parsePrintedNumber(text)).toEqual(number));
+  it('finds no number in a title that mentions one', () => {
+    expect([parsePrintedNumber('第59期培训班开班'), parsePrintedNumber('第0期'), parsePrintedNumber('总第5期')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+  it.each([
+    ['2022年7月28日', '2022-07-28'],
+    ['2022 年 7 月 28 日', '2022-07-28'],
+    ['2022年07月08日', '2022-07-08'],
+    ['二〇二四年三月十二日', '2024-03-12'],
+    ['二0二四年三月十二日', '2024-03-12'],
+    ['二〇二四年十二月三十一日', '2024-12-31'],
+    ['二〇二四年二月三十日', undefined],
+  ])('the date %s', (text, iso) => expect(parseChineseDate(text)).toBe(iso));
+});
+
+describe('what one line shows by itself', () => {
+  it.each([
+    ['【市局工作】', 'section'],
+    ['〔工作动态〕', 'section'],
+    ['◆工作动态◆', 'section'],
+    ['——经验交流——', 'section'],
+    ['（区教育局）', 'source'],
+    ['（供稿：某某学校）', 'source'],
+    ['来源：教务处', 'source'],
+    ['（完）', 'text'],
+    ['（责任编辑：李华）', 'credit'],
+    ['审核：王强  校对：刘洋', 'credit'],
+    ['主题词：教育 简报', 'credit'],
+    ['编者按：现将做法刊发。', 'note'],
+    ['【编者按】现将做法刊发。', 'note'],
+    ['区教育局召开会议', 'text'],
+  ])('%s is a %s line', (text, role) => expect(lineRole(text)).toBe(role));
+  it('reads markers before titles and items, not numbers in text', () => {
+    expect(
+      ['◆区教育局召开会议', '一、工作动态', '（二）中原区开展督导', '1．我校召开会议', '（3）某小学', '1.5亿元投入'].map(
+        (text) => readMarker(text)?.marker,
+      ),
+    ).toEqual([
+      { text: '◆', type: '◆' },
+      { text: '一、', type: 'cn' },
+      { text: '（二）', type: 'paren-cn' },
+      { text: '1．', type: 'arabic' },
+      { text: '（3）', type: 'paren-arabic' },
+      undefined,
+    ]);
+  });
+  it('names bracketed sections', () => {
+    expect(['【 重点工作 】', '〖基层动态〗', '★学校风采★', '学校风采'].map(bracketedName)).toEqual([
+      '重点工作',
+      '基层动态',
+      '学校风采',
+      undefined,
+    ]);
+  });
+  it('sets page numbers and rules aside', () => {
+    const { lines, pageNumbers, rules } = toLines('甲\n— 2 —\n乙\n-3-\n第4页\n5/8\n————————\n丙');
+    expect([lines.map((l) => l.text), pageNumbers.map((l) => l.raw), rules.map((l) => l.raw)]).toEqual([
+      ['甲', '乙', '丙'],
+      ['— 2 —', '-3-', '第4页', '5/8'],
+      ['————————'],
+    ]);
+    expect(lines.map((l) => [l.pageBefore, l.breakBefore])).toEqual([
+      [false, true],
+      [true, true],
+      [true, true],
+    ]);
+  });
+  it('finds the wrap width of hard-wrapped prose only', () => {
+    const wrapped =
+      '各学校要压紧压实管党治党政治责任，聚焦招生入学、食堂管理、校服征订等重点领域，持续开展廉政风险排查，以严的基调强化正风肃纪，推动全面从严治党向纵深发展。'.repeat(
+        3,
+      );
+    expect(wrapWidth(wrapped.match(/.{1,24}/gu)!)).toBe(23);
+    expect(wrapWidth(['一行一段，不曾折行。', '又是一段，也是完整的。'])).toBeUndefined();
+  });
+});
+
+describe('blocks of the body', () => {
+  it('takes a table of contents with leaders, or whose entries recur below, and stops at the body', () => {
+    const { lines } = toLines('目  录\n1．我校召开分析会 ………… 1\n2．初二开展研学 …… 2\n1．我校召开分析会\n正文。');
+    expect(contentsLength(lines, 0)).toBe(3);
+    const plain = toLines('本期要目\n区教育局召开会议\n某小学开展活动\n区教育局召开会议\n正文。\n某小学开展活动\n正文。').lines;
+    expect(contentsLength(plain, 0)).toBe(3);
+    expect(contentsLength(toLines('区教育局召开会议\n正文。').lines, 0)).toBe(0);
+  });
+  it('splits recipients on 、 and ，, never inside brackets', () => {
+    expect(splitRecipients('各县（市、区）教育局，局属各学校、各幼儿园')).toEqual(['各县（市、区）教育局', '局属各学校', '各幼儿园']);
+  });
+});
+
+/** A small bulletin: masthead, body, closing. */
+function bulletin(body: string, closing = '报：市教育局\n\n区教育局办公室 2024年5月20日印发'): string {
+  return `教育简报\n\n第五期\n\n2024年5月20日\n\n${body}\n\n${closing}\n`;
+}
+
+describe('layout rules, each on a small bulletin', () => {
+  it('a number in Chinese numerals keeps its printed form', () => {
+    const { issue } = recognizeBulletin(bulletin('区教育局召开会议\n\n会议部署了工作。'));
+    expect([issue.number, issue.numberLabel]).toEqual([5, '第五期']);
+  });
+  it('sections between matching marks are printed back in 【】 and say so', () => {
+    const r = recognizeBulletin(
+      bulletin('◆工作动态◆\n\n区教育局召开会议\n\n会议部署了工作。\n\n〔学校风采〕\n\n某小学举办运动会\n\n运动会开幕了。'),
+    );
+    expect(r.issue.sections.map((s) => s.name)).toEqual(['工作动态', '学校风采']);
+    expect(r.keptText).toContain('【工作动态】');
+    expect(r.keptText).toContain('【学校风采】');
+    expect(r.decisions).toContain('took 2 lines printed without 【】 as section headings: 工作动态、学校风采');
+  });
+  it('a 主题词 line before the closing block is issue data, not the last paragraph', () => {
+    const { issue } = recognizeBulletin(bulletin('区教育局召开会议\n\n会议部署了工作。\n\n主题词：教育 简报'));
+    expect(issue.credits).toEqual(['主题词：教育 简报']);
+    expect(issue.sections[0]!.articles[0]!.paragraphs).toEqual(['会议部署了工作。']);
+  });
+  it("an editor's note right after a title is the note of that article, printed after it", () => {
+    const { issue } = recognizeBulletin(bulletin('区教育局召开会议\n\n编者按：现将做法刊发。\n\n会议部署了工作。'));
+    expect(issue.sections[0]!.articles[0]).toEqual({
+      kind: 'titled',
+      title: '区教育局召开会议',
+      note: '编者按：现将做法刊发。',
+      paragraphs: ['会议部署了工作。'],
+    });
+  });
+  it('a source closing the last paragraph, but not （完）', () => {
+    const [article] = recognizeBulletin(bulletin('区教育局召开会议\n\n会议部署了工作。（区教育局）')).issue.sections[0]!.articles;
+    expect([article!.paragraphs, article!.source]).toEqual([['会议部署了工作。'], '（区教育局）']);
+    const [done] = recognizeBulletin(bulletin('区教育局召开会议\n\n会议部署了工作。（完）')).issue.sections[0]!.articles;
+    expect([done!.paragraphs, done!.source]).toEqual([['会议部署了工作。（完）'], undefined]);
+  });
+  it('a print line with its copies on the next line', () => {
+    const { issue } = recognizeBulletin(
+      bulletin('区教育局召开会议\n\n会议部署了工作。', '发：各学校\n\n区教育局办公室 二〇二四年五月二十日印发\n\n（共印60份）'),
+    );
+    expect(issue.printed).toEqual({ by: '区教育局办公室', date: '2024-05-20', dateLabel: '二〇二四年五月二十日', copies: 60 });
+  });
+});

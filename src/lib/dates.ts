@@ -3,8 +3,10 @@ import { NUMERAL_CHARACTERS, numeralValue } from './numerals.ts';
 /** Dates in the archive: ISO strings (YYYY-MM-DD) in files, 2022年7月28日 as printed. */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A weekday printed after a date: 星期二, （周二）. */
+export const WEEKDAY = /\s*[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[)）]?/u;
 const CHINESE_DATE = new RegExp(
-  `^\\s*([${NUMERAL_CHARACTERS}]{4})\\s*年\\s*([${NUMERAL_CHARACTERS}]{1,3})\\s*月\\s*([${NUMERAL_CHARACTERS}]{1,3})\\s*日\\s*$`,
+  `^\\s*([${NUMERAL_CHARACTERS}]{4})\\s*年\\s*([${NUMERAL_CHARACTERS}]{1,3})\\s*月\\s*([${NUMERAL_CHARACTERS}]{1,3})\\s*日(?:${WEEKDAY.source})?\\s*$`,
   'u',
 );
 /** A date as printed, anywhere in a line: 2022年7月28日, 二〇二四年三月十二日, 二0二四年三月十二日. */

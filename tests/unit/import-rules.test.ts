@@ -52,6 +52,8 @@ describe('numbers and dates as printed', () => {
     ['二〇二四年三月十二日', '2024-03-12'],
     ['二0二四年三月十二日', '2024-03-12'],
     ['二〇二四年十二月三十一日', '2024-12-31'],
+    ['2024年3月12日 星期二', '2024-03-12'],
+    ['二〇二四年三月十二日（周二）', '2024-03-12'],
     ['二〇二四年二月三十日', undefined],
   ])('the date %s', (text, iso) => expect(parseChineseDate(text)).toBe(iso));
 });
@@ -175,5 +177,14 @@ describe('layout rules, each on a small bulletin', () => {
       bulletin('区教育局召开会议\n\n会议部署了工作。', '发：各学校\n\n区教育局办公室 二〇二四年五月二十日印发\n\n（共印60份）'),
     );
     expect(issue.printed).toEqual({ by: '区教育局办公室', date: '2024-05-20', dateLabel: '二〇二四年五月二十日', copies: 60 });
+  });
+  it('numbered headings inside an article titled otherwise stay in it as sub-headings, and it says so', () => {
+    const body =
+      '【经验交流】\n\n二七区：以督促建提升办学水平\n\n近年来，二七区坚持督政督学。\n\n一、建立问题清单\n\n该区建立了问题清单。\n\n二、实行销号管理\n\n该区实行销号管理。';
+    const r = recognizeBulletin(bulletin(body));
+    expect(r.issue.sections[0]!.articles.map((a) => [a.title, a.paragraphs.length])).toEqual([['二七区：以督促建提升办学水平', 5]]);
+    expect(r.warnings).toEqual([
+      'unsure: line 13: "一、建立问题清单" and the headings numbered like it were kept as sub-headings of "二七区：以督促建提升办学水平", not taken as articles',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import type { Block } from './blocks.ts';
+import { numeralValue } from '../../numerals.ts';
+import type { Block, Marker } from './blocks.ts';
 import { unplace, type Context } from './context.ts';
 import { IMAGE_MARK, joinText, width } from './lines.ts';
 import { bracketedName, LEAD, NOT_SOURCE, SOURCE_AT_END, TERMINAL, TITLE_PUNCTUATION } from './patterns.ts';
@@ -13,6 +14,12 @@ import type { RecognizedArticle, RecognizedSection } from './types.ts';
 const MAX_TITLE = 50;
 const MAX_SECTION = 10;
 const SYMBOL = /^[^\w\s]$/u;
+const ORDERED = new Set(['cn', 'paren-cn', 'arabic', 'paren-arabic']);
+
+/** The number a marker counts: 一、 → 1, （三） → 3, 2． → 2. */
+function ordinal(marker: Marker): number {
+  return numeralValue(marker.text.replace(/[（()）、.．]/gu, ''));
+}
 
 function isTitleText(block: Block | undefined, least = 4): boolean {
   if (block?.role !== 'text') return false;
@@ -67,6 +74,9 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
   let pendingNote: Block | undefined;
   // True while the last paragraph stops mid-sentence: the next block continues it (a page-break split).
   let open = false;
+  // The marker kind of the current article's title, and of the sub-headings found in it.
+  let titleMarker: string | undefined;
+  let subheadings: string | undefined;
 
   const dropMarker = (block: Block) => {
     if (!block.marker) return;
@@ -160,6 +170,19 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
       continue;
     }
     const followedByBody = next !== undefined && !heads.has(i + 1) && next.role !== 'image';
+    // Numbered headings inside an article whose own title is not numbered so (一、建立问题清单): its sub-headings.
+    const ordered = block.marker !== undefined && ORDERED.has(block.marker.type) && isTitleText(block);
+    const within = article?.kind === 'titled' && article.source === undefined && article.paragraphs.length > 0;
+    if (ordered && within && titleMarker !== block.marker!.type && (subheadings === block.marker!.type || ordinal(block.marker!) === 1)) {
+      if (subheadings !== block.marker!.type) {
+        warnings.push(
+          `unsure: line ${firstLine(block)}: "${block.marker!.text}${text}" and the headings numbered like it were kept as sub-headings of "${article!.title}", not taken as articles`,
+        );
+      }
+      subheadings = block.marker!.type;
+      article!.paragraphs.push(paragraphText(block));
+      continue;
+    }
     if (isTitleText(block) && followedByBody) {
       // A short fragment right before a page number is more likely a paragraph's first words than a title.
       if (block.pageAfter && next.role === 'text' && !isTitleText(next) && !LEAD.test(next.text)) {
@@ -183,6 +206,8 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
         i++;
       }
       startArticle(titled, block);
+      titleMarker = block.marker?.type;
+      subheadings = undefined;
       open = false;
       continue;
     }

@@ -1,10 +1,10 @@
-import { formatChineseDate, parseChineseDate, PRINTED_DATE } from '../../dates.ts';
+import { formatChineseDate, parseChineseDate, PRINTED_DATE, WEEKDAY } from '../../dates.ts';
 import { issueLabelWithTotal, parsePrintedNumber, type PrintedNumber } from '../../issue-number.ts';
 import { closeCjkSpacing, type Line } from './lines.ts';
 import { CLASSIFICATION, NUMBER_START, OFFICE_ROLE, TOTAL } from './patterns.ts';
 import { RecognitionError, type Findings, type RecognizedMasthead } from './types.ts';
 
-const DATE_AT_END = new RegExp(`(${PRINTED_DATE.source})\\s*$`, 'u');
+const DATE_AT_END = new RegExp(`(${PRINTED_DATE.source}(?:${WEEKDAY.source})?)\\s*$`, 'u');
 
 /** The number line among the first lines: whole (第3期, 2024年第3期（总第128期）) or with the office and date after it. */
 function findNumber(lines: readonly Line[]): { at: number; number: PrintedNumber; label: string; rest: string } | undefined {

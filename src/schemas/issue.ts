@@ -68,6 +68,8 @@ const IssueFields = z.strictObject({
   office: TextSchema.optional(),
   /** The office's role printed after it (主办, 编印, 编); optional. */
   officeRole: TextSchema.optional(),
+  /** True when the masthead prints the office before the number (管城回族区教育局编  第4期); default false. */
+  officeFirst: z.boolean().default(false),
   /** Section names in printed order, each listed in the series record; equal to the body's ## headings; default none (one run of articles). */
   sections: z.array(TextSchema).default([]),
   /** Credit lines as printed after the articles ((责任编辑：…), 审核：… 校对：…); default none. */

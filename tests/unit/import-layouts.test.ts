@@ -24,8 +24,11 @@ function plan(text: string) {
 describe('bulletins of other offices', () => {
   it('has fixtures of every layout', () => {
     expect(names).toEqual([
+      'bracketed-contents',
       'numbered-sections',
+      'office-first',
       'pdf-extracted',
+      'pdf-note-first',
       'school-contents',
       'sectionless-yearly',
       'sections-with-symbols',

@@ -19,7 +19,16 @@ const messages = (result: { success: boolean; error?: { issues: { path: Property
 describe('IssueSchema', () => {
   it('fills defaults and keeps dates as strings', () => {
     const parsed = IssueSchema.parse(issue);
-    expect(parsed).toEqual({ ...issue, supplement: false, credits: [], distribution: [], draft: false, corrections: [], withdrawn: [] });
+    expect(parsed).toEqual({
+      ...issue,
+      supplement: false,
+      officeFirst: false,
+      credits: [],
+      distribution: [],
+      draft: false,
+      corrections: [],
+      withdrawn: [],
+    });
     expect(typeof parsed.date).toBe('string');
   });
   it('refuses unknown keys, Date objects, impossible dates and bad numbers', () => {

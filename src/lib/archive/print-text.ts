@@ -64,10 +64,10 @@ export function dateLine(issue: Pick<IssueFrontMatter, 'date' | 'dateLabel'>): s
 export function printText({ issue, series, sections }: PrintableIssue): string {
   const lines: string[] = [];
   if (issue.classification) lines.push(issue.classification);
-  lines.push(...series.masthead, numberLine(issue));
-  const office = issue.office ?? series.office;
-  if (office) lines.push(office);
-  if (issue.officeRole) lines.push(issue.officeRole);
+  lines.push(...series.masthead);
+  const office = [issue.office ?? series.office, issue.officeRole].filter(Boolean).join(' ');
+  if (issue.officeFirst) lines.push(office, numberLine(issue));
+  else lines.push(numberLine(issue), office);
   lines.push(dateLine(issue));
   for (const section of sections) {
     if (section.name) lines.push(`【${section.name}】`);

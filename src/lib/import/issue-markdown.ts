@@ -12,9 +12,10 @@ export interface IssueMarkdownOptions {
 /** The front matter an imported issue gets, in the order editors read it. */
 export function importedFrontMatter(issue: RecognizedIssue): Omit<
   IssueFrontMatter,
-  'draft' | 'supplement' | 'sections' | 'credits' | 'distribution' | 'corrections' | 'withdrawn'
+  'draft' | 'supplement' | 'officeFirst' | 'sections' | 'credits' | 'distribution' | 'corrections' | 'withdrawn'
 > & {
   supplement?: boolean;
+  officeFirst?: boolean;
   sections?: string[];
   credits?: string[];
   distribution?: IssueFrontMatter['distribution'];
@@ -31,6 +32,7 @@ export function importedFrontMatter(issue: RecognizedIssue): Omit<
     ...(issue.classification && { classification: issue.classification }),
     ...(issue.office && { office: issue.office }),
     ...(issue.officeRole && { officeRole: issue.officeRole }),
+    ...(issue.officeFirst && { officeFirst: true }),
     ...(sections.length && { sections }),
     ...(issue.credits.length && { credits: issue.credits }),
     ...(issue.distribution.length && { distribution: issue.distribution }),

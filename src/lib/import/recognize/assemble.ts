@@ -1,7 +1,7 @@
 import { numeralValue } from '../../numerals.ts';
 import type { Block, Marker } from './blocks.ts';
 import { unplace, type Context } from './context.ts';
-import { IMAGE_MARK, joinText, width } from './lines.ts';
+import { IMAGE_MARK, joinText, printedSpacing, width } from './lines.ts';
 import { bracketedName, LEAD, NOT_SOURCE, SOURCE_AT_END, TERMINAL, TITLE_PUNCTUATION } from './patterns.ts';
 import type { RecognizedArticle, RecognizedSection } from './types.ts';
 
@@ -12,6 +12,8 @@ import type { RecognizedArticle, RecognizedSection } from './types.ts';
  */
 
 const MAX_TITLE = 50;
+// Two lines joined into a longer title than this may be two titles.
+const LONG_TITLE = 36;
 const MAX_SECTION = 10;
 const SYMBOL = /^[^\w\s]$/u;
 const ORDERED = new Set(['cn', 'paren-cn', 'arabic', 'paren-arabic']);
@@ -82,7 +84,12 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
     if (!block.marker) return;
     context.droppedMarkers.add(firstLine(block));
   };
+  // Where each titled article's title stands, to name it when the article ends without text.
+  const titleLines = new Map<RecognizedArticle, number>();
   const closeArticle = () => {
+    if (article?.kind === 'titled' && !article.paragraphs.length) {
+      warnings.push(`unsure: line ${titleLines.get(article)}: the title "${article.title}" has no text under it`);
+    }
     if (!article || article.source !== undefined) return;
     const last = article.paragraphs.at(-1);
     const match = last === undefined ? null : SOURCE_AT_END.exec(last);
@@ -134,13 +141,13 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
       continue;
     }
     if (block.role === 'credit') {
-      credits.push(block.lines.map((line) => line.raw.replace(/\s{2,}/g, ' ')).join(''));
+      credits.push(block.lines.map((line) => printedSpacing(line.raw)).join(''));
       open = false;
       continue;
     }
     if (block.role === 'source') {
       if (article && article.source === undefined && article.paragraphs.length) {
-        article.source = text;
+        article.source = block.lines.map((line) => printedSpacing(line.raw)).join('');
       } else {
         unplace(context, block.lines);
         warnings.push(`unsure: line ${firstLine(block)}: "${text}" looks like a source but follows no article text`);
@@ -202,10 +209,15 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
       const tail = next.role === 'text' && !next.marker && !TITLE_PUNCTUATION.test(next.text);
       if (tail && after && !heads.has(i + 2) && width(joinText(text, next.text)) <= MAX_TITLE) {
         titled.title = joinText(text, next.text);
-        decisions.push(`joined a title printed over two lines: "${titled.title}"`);
+        if (width(titled.title) > LONG_TITLE) {
+          warnings.push(
+            `unsure: line ${firstLine(block)}: "${text}" and the line after it were joined as one title of ${width(titled.title)} characters`,
+          );
+        } else decisions.push(`joined a title printed over two lines: "${titled.title}"`);
         i++;
       }
       startArticle(titled, block);
+      titleLines.set(titled, firstLine(block));
       titleMarker = block.marker?.type;
       subheadings = undefined;
       open = false;

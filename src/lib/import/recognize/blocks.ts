@@ -83,7 +83,7 @@ function blankSeparated(lines: readonly Line[]): boolean {
  * dotted leaders and page numbers): how many lines from `from` it takes; 0 when there is none.
  */
 export function contentsLength(lines: readonly Line[], from: number): number {
-  const header = lines.slice(from, from + 3).findIndex((line) => CONTENTS.test(line.text));
+  const header = lines.slice(from, from + 3).findIndex((line) => CONTENTS.test(bracketedName(line.text) ?? line.text));
   if (header < 0) return 0;
   const start = from + header + 1;
   const later = (at: number, entry: string) =>

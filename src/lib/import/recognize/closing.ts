@@ -1,6 +1,6 @@
 import { formatChineseDate, parseChineseDate, PRINTED_DATE } from '../../dates.ts';
 import { RECIPIENT_SEPARATOR as SEPARATOR, splitRecipients } from '../../archive/print-text.ts';
-import { closeCjkSpacing, joinText, width, type Line } from './lines.ts';
+import { closeCjkSpacing, joinText, printedSpacing, width, type Line } from './lines.ts';
 import { COPIES, CREDIT, LABEL, LABEL_SPLIT } from './patterns.ts';
 import { unplace, type Context } from './context.ts';
 import type { RecognizedIssue } from './types.ts';
@@ -82,7 +82,7 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
       continue;
     }
     if (CREDIT.test(line.text)) {
-      issue.credits.push(line.raw.replace(/\s{2,}/g, ' '));
+      issue.credits.push(printedSpacing(line.raw));
       open = false;
       continue;
     }
@@ -152,7 +152,7 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
   for (const line of lines.slice(i)) {
     const copies = COPIES.exec(line.text);
     if (copies && issue.printed && issue.printed.copies === undefined) issue.printed.copies = Number(copies[1]);
-    else if (CREDIT.test(line.text)) issue.credits.push(line.raw.replace(/\s{2,}/g, ' '));
+    else if (CREDIT.test(line.text)) issue.credits.push(printedSpacing(line.raw));
     else unplace(findings, [line]);
   }
   issue.distribution = entries.map((entry) => {

@@ -54,6 +54,15 @@ export function closeCjkSpacing(text: string): string {
     .trim();
 }
 
+/** A line's text with its gaps kept as one space each, and PDF letter spacing (南 关 小 学) closed. */
+export function printedSpacing(raw: string): string {
+  return raw
+    .trim()
+    .split(/\s{2,}/u)
+    .map((part) => (/^(?:\S\s){3,}\S/u.test(part) ? closeCjkSpacing(part) : part.replace(/\s+/gu, ' ')))
+    .join(' ');
+}
+
 /** Joins two pieces of one printed line or paragraph: directly, with a space only between two Latin words. */
 export function joinText(a: string, b: string): string {
   if (!a) return b;

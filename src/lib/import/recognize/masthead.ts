@@ -1,13 +1,15 @@
 import { formatChineseDate, parseChineseDate, PRINTED_DATE, WEEKDAY } from '../../dates.ts';
 import { issueLabelWithTotal, parsePrintedNumber, type PrintedNumber } from '../../issue-number.ts';
-import { closeCjkSpacing, type Line } from './lines.ts';
+import { closeCjkSpacing, printedSpacing, type Line } from './lines.ts';
 import { CLASSIFICATION, NUMBER_START, OFFICE_ROLE, TOTAL } from './patterns.ts';
 import { RecognitionError, type Findings, type RecognizedMasthead } from './types.ts';
 
 const DATE_AT_END = new RegExp(`(${PRINTED_DATE.source}(?:${WEEKDAY.source})?)\\s*$`, 'u');
 
 /** The number line among the first lines: whole (第3期, 2024年第3期（总第128期）) or with the office and date after it. */
-function findNumber(lines: readonly Line[]): { at: number; number: PrintedNumber; label: string; rest: string } | undefined {
+function findNumber(
+  lines: readonly Line[],
+): { at: number; number: PrintedNumber; label: string; rest: string; before?: string } | undefined {
   for (let at = 0; at < Math.min(lines.length, 15); at++) {
     const text = lines[at]!.text;
     const whole = parsePrintedNumber(text);
@@ -15,6 +17,11 @@ function findNumber(lines: readonly Line[]): { at: number; number: PrintedNumber
     const start = NUMBER_START.exec(lines[at]!.raw);
     const number = start && parsePrintedNumber(start[1]!);
     if (start && number) return { at, number, label: start[1]!.replace(/\s+/g, ' '), rest: start[2]! };
+    // The office on the left, the number on the right: 管城回族区教育局编      第 4 期.
+    const end = /^(\S.*?)\s{2,}(\S.*)$/u.exec(lines[at]!.raw);
+    const after = end && parsePrintedNumber(end[2]!);
+    if (end && after && !CLASSIFICATION.test(end[1]!))
+      return { at, number: after, label: end[2]!.replace(/\s+/g, ' '), rest: '', before: end[1]! };
   }
   return undefined;
 }
@@ -28,7 +35,7 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
   let classification: string | undefined;
   const mastheadLines: string[] = [];
   for (const line of lines.slice(0, found.at)) {
-    if (classification === undefined && CLASSIFICATION.test(line.text)) classification = line.raw.replace(/\s+/g, ' ');
+    if (classification === undefined && CLASSIFICATION.test(line.text)) classification = printedSpacing(line.raw);
     else mastheadLines.push(line.raw);
   }
   let next = found.at + 1;
@@ -40,7 +47,7 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
   }
   // The office and the date follow, on one line or several; the date may share the number's line.
   const candidates = [...(found.rest ? [found.rest] : []), ...lines.slice(next, next + 4).map((line) => line.raw)];
-  const officeParts: string[] = [];
+  const officeParts: string[] = found.before === undefined ? [] : [found.before];
   let date: string | undefined;
   let dateText = '';
   for (const [index, text] of candidates.entries()) {
@@ -84,6 +91,7 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
       ...(number.year !== undefined && { yearInNumber: true }),
       ...(office && { office: role ? role[1]! : office }),
       ...(role && { officeRole: role[2]! }),
+      ...(found.before !== undefined && { officeFirst: true }),
       date,
       ...(dateLabel !== undefined && { dateLabel }),
     },

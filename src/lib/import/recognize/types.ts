@@ -46,6 +46,8 @@ export interface RecognizedMasthead {
   office?: string;
   /** Its role as printed after it: 主办, 编印, 编. */
   officeRole?: string;
+  /** True when the office is printed before the number, on its line (管城回族区教育局编  第4期). */
+  officeFirst?: boolean;
   /** Issue date, ISO. */
   date: string;
   /** The date as printed, where it is not 2022年7月28日. */

@@ -22,6 +22,8 @@ export const PrintedSchema = z.strictObject({
   date: IsoDateSchema,
   /** 共印N份: number of copies printed, when the issue says; a positive whole number. */
   copies: z.int().positive().optional(),
+  /** 共印N份 as printed when it is not （共印N份） (共印50份 without brackets); must name `copies`; optional. */
+  copiesLabel: TextSchema.optional(),
   /** The date as printed when it is not written 2022年7月28日 (二〇二四年三月十二日); must name `date`; optional. */
   dateLabel: TextSchema.optional(),
 });

@@ -338,6 +338,17 @@ function checkPrintedForms(data: IssueFrontMatter, source: YamlSource, shown: st
       fix: 'make printedAs and recipients name the same recipients in the same order, or remove printedAs',
     });
   });
+  const copies = data.printed?.copiesLabel;
+  if (copies !== undefined && Number(/共\s*印\s*(\d+)\s*份/u.exec(copies)?.[1]) !== data.printed?.copies) {
+    problems.push({
+      file: shown,
+      line: source.lineOf(['printed', 'copiesLabel']),
+      field: 'printed.copiesLabel',
+      expected: `共印${data.printed?.copies ?? 'N'}份 as printed, naming printed.copies`,
+      found: `"${copies}"`,
+      fix: 'correct printed.copiesLabel or printed.copies, so that they name the same number',
+    });
+  }
   const dates: [(string | number)[], string | undefined, string][] = [
     [['dateLabel'], data.dateLabel, data.date],
     [['printed', 'dateLabel'], data.printed?.dateLabel, data.printed?.date ?? ''],

@@ -46,7 +46,7 @@ export function distributionLine(entry: { label: string; recipients: readonly st
 
 /** The print line as printed: 〈office〉 2022年7月28日印发（共印N份）. */
 export function printLine(printed: NonNullable<IssueFrontMatter['printed']>): string {
-  const copies = printed.copies === undefined ? '' : `（共印${printed.copies}份）`;
+  const copies = printed.copies === undefined ? '' : (printed.copiesLabel ?? `（共印${printed.copies}份）`);
   return `${printed.by ? `${printed.by} ` : ''}${printed.dateLabel ?? formatChineseDate(printed.date)}印发${copies}`;
 }
 

@@ -6,10 +6,7 @@ import { unplace, type Context } from './context.ts';
 import type { RecognizedIssue } from './types.ts';
 
 /** The print line: 〈office〉 2022年7月28日印发（共印N份）. */
-export const PRINT = new RegExp(
-  `^(.*?)\\s*(${PRINTED_DATE.source})\\s*印\\s*发\\s*(?:[（(]?\\s*共\\s*印\\s*(\\d+)\\s*份\\s*[)）]?)?$`,
-  'u',
-);
+export const PRINT = new RegExp(`^(.*?)\\s*(${PRINTED_DATE.source})\\s*印\\s*发\\s*([（(]?\\s*共\\s*印\\s*(\\d+)\\s*份\\s*[)）]?)?$`, 'u');
 const LONGEST_RECIPIENT = 40;
 const PRINT_END = new RegExp(`(${PRINTED_DATE.source})\\s*印\\s*发\\s*(?:[（(]?\\s*共\\s*印\\s*\\d+\\s*份\\s*[)）]?)?$`, 'u');
 
@@ -20,6 +17,12 @@ function printWithin(lines: readonly Line[], from: number): boolean {
     if (PRINT_END.test(joinAll(lines.slice(from, to + 1)))) return !LABEL.test(lines[from]!.text);
   }
   return false;
+}
+
+/** The copies as printed, where they are not （共印N份）. */
+function copiesLabel(text: string): { copiesLabel?: string } {
+  const label = text.replace(/\s+/gu, '');
+  return /^（共印\d+份）$/u.test(label.replace(/^\(/u, '（').replace(/\)$/u, '）')) ? {} : { copiesLabel: label };
 }
 
 function joinAll(lines: readonly Line[]): string {
@@ -135,7 +138,8 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
         ...(match[1] && { by: match[1] }),
         date,
         ...(dateText !== formatChineseDate(date) && { dateLabel: dateText }),
-        ...(match[3] && { copies: Number(match[3]) }),
+        ...(match[4] && { copies: Number(match[4]) }),
+        ...(match[3] && copiesLabel(match[3])),
       };
       if (printEnd > start && wrap === undefined && !PRINTED_DATE.test(lines[start]!.text) && !(office && match[1]?.startsWith(office))) {
         findings.warnings.push(
@@ -151,8 +155,10 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
   }
   for (const line of lines.slice(i)) {
     const copies = COPIES.exec(line.text);
-    if (copies && issue.printed && issue.printed.copies === undefined) issue.printed.copies = Number(copies[1]);
-    else if (CREDIT.test(line.text)) issue.credits.push(printedSpacing(line.raw));
+    if (copies && issue.printed && issue.printed.copies === undefined) {
+      issue.printed.copies = Number(copies[1]);
+      Object.assign(issue.printed, copiesLabel(line.text));
+    } else if (CREDIT.test(line.text)) issue.credits.push(printedSpacing(line.raw));
     else unplace(findings, [line]);
   }
   issue.distribution = entries.map((entry) => {

@@ -63,7 +63,7 @@ export interface RecognizedIssue extends RecognizedMasthead {
   /** 报 / 送 / 发 … in order; `printedAs` where the recipients are not joined by 、. */
   distribution: { label: string; recipients: string[]; printedAs?: string }[];
   /** The print line. */
-  printed?: { by?: string; date: string; dateLabel?: string; copies?: number };
+  printed?: { by?: string; date: string; dateLabel?: string; copies?: number; copiesLabel?: string };
 }
 
 /** What recognition tells the editor besides the issue. */

@@ -6,6 +6,7 @@ import { issueSlug } from '../issue-number.ts';
 import { comparePrintText, printText } from '../archive/print-text.ts';
 import { formatProblem } from '../archive/problems.ts';
 import { SlugSchema } from '../../schemas/common.ts';
+import type { ArticleKind } from '../../schemas/article.ts';
 import type { Series } from '../../schemas/series.ts';
 import { importedArticleIds, importedFrontMatter, issueMarkdown } from './issue-markdown.ts';
 import { recognizeBulletin, RecognitionError, type RecognizedIssue } from './recognize/index.ts';
@@ -23,21 +24,15 @@ export interface ExtractedSource {
   decisions?: string[];
 }
 
-/** The issue as the importer reports it (the `--json` line's `issue`). */
-export interface ImportedIssueReport {
-  number: number;
-  numberEnd?: number;
-  supplement?: boolean;
-  totalNumber?: number;
-  date: string;
-  classification?: string;
-  office?: string;
+/** The issue as the importer reports it (the `--json` line's `issue`): its front matter, with the series' office and title. */
+export type ImportedIssueReport = Omit<ReturnType<typeof importedFrontMatter>, 'sections' | 'distribution' | 'printed'> & {
   seriesTitle?: string;
-  sections: { name: string; articles: { id: string; title: string; kind: 'titled' | 'lead' | 'untitled' }[] }[];
-  distribution: { label: string; recipients: string[] }[];
+  /** Sections with their articles; the one run of an issue without sections has an empty name. */
+  sections: { name: string; articles: { id: string; title: string; kind: ArticleKind }[] }[];
+  distribution: NonNullable<ReturnType<typeof importedFrontMatter>['distribution']>;
   printed?: { by?: string; date: string };
   copies?: number;
-}
+};
 
 /** A successful plan: the files to write (relative to the content folder) and the report. */
 export interface ImportPlan {

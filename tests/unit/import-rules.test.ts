@@ -187,4 +187,15 @@ describe('layout rules, each on a small bulletin', () => {
       'unsure: line 13: "一、建立问题清单" and the headings numbered like it were kept as sub-headings of "二七区：以督促建提升办学水平", not taken as articles',
     ]);
   });
+  it('a byline under a title and a photo caption stay text of the article', () => {
+    const r = recognizeBulletin(bulletin('区教育局召开会议\n\n（通讯员 张三）\n\n会议部署了工作。\n\n图为会议现场\n\n会议要求各校落实。'));
+    expect(r.issue.sections[0]!.articles).toEqual([
+      {
+        kind: 'titled',
+        title: '区教育局召开会议',
+        paragraphs: ['（通讯员 张三）', '会议部署了工作。', '图为会议现场', '会议要求各校落实。'],
+      },
+    ]);
+    expect(r.decisions).toEqual(['kept "（通讯员 张三）" under "区教育局召开会议" as its byline, its first paragraph']);
+  });
 });

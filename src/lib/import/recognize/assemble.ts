@@ -11,6 +11,8 @@ import type { RecognizedArticle, RecognizedSection } from './types.ts';
  * text after a page break that ended mid-sentence continues its paragraph.
  */
 
+// A photo's caption (图为活动现场) is text of its article, never a title.
+const CAPTION = /^[▲△↑]?\s*[（(]?\s*(?:图为|图片|图：|图:|摄影|照片)/u;
 const MAX_TITLE = 50;
 // Two lines joined into a longer title than this may be two titles.
 const LONG_TITLE = 36;
@@ -26,7 +28,7 @@ function ordinal(marker: Marker): number {
 function isTitleText(block: Block | undefined, least = 4): boolean {
   if (block?.role !== 'text') return false;
   const size = width(block.text);
-  return size >= (block.marker ? 2 : least) && size <= MAX_TITLE && !TITLE_PUNCTUATION.test(block.text);
+  return size >= (block.marker ? 2 : least) && size <= MAX_TITLE && !TITLE_PUNCTUATION.test(block.text) && !CAPTION.test(block.text);
 }
 
 /** Which blocks are section headings where no 【】 marks them: a marker kind whose short headings head titles, or short unmarked lines above titles. */
@@ -148,6 +150,11 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
     if (block.role === 'source') {
       if (article && article.source === undefined && article.paragraphs.length) {
         article.source = block.lines.map((line) => printedSpacing(line.raw)).join('');
+      } else if (article && article.source === undefined) {
+        // Right under a title it is the byline: the article's first line, as printed.
+        const byline = block.lines.map((line) => printedSpacing(line.raw)).join('');
+        article.paragraphs.push(byline);
+        decisions.push(`kept "${byline}" under "${article.title || 'an item'}" as its byline, its first paragraph`);
       } else {
         unplace(context, block.lines);
         warnings.push(`unsure: line ${firstLine(block)}: "${text}" looks like a source but follows no article text`);
@@ -169,7 +176,7 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
       paragraphs[paragraphs.length - 1] = joinText(paragraphs.at(-1)!, paragraphText(block));
       const where = block.lines[0]!.breakBefore ? 'split by a page break' : 'that stopped mid-sentence';
       decisions.push(`joined a paragraph ${where} at "${lastChars(paragraphs.at(-1)!, paragraphText(block))}"`);
-      open = !TERMINAL.test(text);
+      open = !TERMINAL.test(text) && !CAPTION.test(text);
       continue;
     }
     if (!section && hasSections) {
@@ -226,7 +233,7 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
     const lead = LEAD.exec(text);
     if (lead && (!article || article.kind !== 'titled' || article.source !== undefined)) {
       startArticle({ kind: 'lead', title: lead[1]!, paragraphs: [lead[2]!] }, block);
-      open = !TERMINAL.test(text);
+      open = !TERMINAL.test(text) && !CAPTION.test(text);
       continue;
     }
     if (lead && parallel(lead[1]!))
@@ -245,7 +252,7 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
     } else {
       article.paragraphs.push(paragraphText(block));
     }
-    open = !TERMINAL.test(text);
+    open = !TERMINAL.test(text) && !CAPTION.test(text);
   }
   closeArticle();
   if (pendingNote) {

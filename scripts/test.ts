@@ -1,6 +1,7 @@
 /**
  * `npm test`: every test, on a fresh machine too. Checks that it runs on Node 22, installs Debian's
- * chromium and a CJK font when they are missing (as root), then runs Vitest's unit and browser
+ * chromium and a CJK font when they are missing (as root), runs Astro's type generation, ESLint,
+ * Prettier and `astro check`, then runs Vitest's unit and browser
  * projects and closes with one plain summary line.
  */
 import { spawnSync } from 'node:child_process';
@@ -39,6 +40,21 @@ if (!existsSync(CHROMIUM) || !hasCjkFont()) {
   const apt = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status ?? 1;
   if (apt(['update']) !== 0 || apt(['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']) !== 0) {
     console.error('npm test: apt-get could not install chromium and fonts-noto-cjk');
+    process.exit(1);
+  }
+}
+
+// The gates before the tests: Astro's generated types (lint needs them on a fresh clone), lint, formatting, types.
+const gates: [string, string, string[]][] = [
+  ['astro sync', 'astro', ['sync']],
+  ['eslint', 'eslint', ['.']],
+  ['prettier', 'prettier', ['--check', '.']],
+  ['astro check', 'astro', ['check', '--minimumSeverity', 'hint']],
+];
+for (const [name, command, args] of gates) {
+  console.log(`npm test: ${name}`);
+  if (run(command, args) !== 0) {
+    console.error(`npm test: ${name} failed; fix what it lists above (npm run lint, npm run check) and run npm test again`);
     process.exit(1);
   }
 }

@@ -72,7 +72,7 @@ describe('content check', () => {
     expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
       'content/nlzf/2022/59.md:38  heading  expected article ids unique within the issue, found #minqing again (first at line 28)  → give this article an id of its own; keep the published one where it was',
       'content/nlzf/2022/59.md:48  heading  expected one article id in braces after the title, e.g. ### 标题 {#minqing}, found "国防教育，入脑入行。 {.lead}" without an id  → write one short ASCII id in braces at the end of the heading; never change an id once published',
-      'content/nlzf/2022/59.md:52  heading  expected an article id of a-z, 0-9 and "-" (at most 32 characters), found "#Shi_ci"  → choose a short ASCII id such as "minqing" or "a3"',
+      'content/nlzf/2022/59.md:52  heading  expected an article id of a-z, 0-9 and "-", starting with a letter (at most 32 characters), found "#Shi_ci"  → choose a short ASCII id such as "minqing" or "a3"',
     ]);
   });
 

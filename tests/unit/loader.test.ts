@@ -6,10 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleLoader, issueLoader, seriesLoader } from '../../src/loaders/archive-loaders.ts';
 import { articleTitle } from '../../src/lib/archive/articles.ts';
 import { rehypePlugins } from '../../src/plugins/index.ts';
+import type { ZodType } from 'astro/zod';
+import { ArticleSchema } from '../../src/schemas/article.ts';
+import { IssueEntrySchema } from '../../src/schemas/issue.ts';
+import { SeriesSchema } from '../../src/schemas/series.ts';
 import { ISSUE_59, SERIES_YAML } from './helpers.ts';
 
-/** A loader context holding entries in a Map and rendering Markdown with the site's own plugins. */
-async function fakeContext() {
+/** A loader context holding entries in a Map, validating them with the collection's real schema, rendering Markdown with the site's own plugins. */
+async function fakeContext(schema: ZodType) {
   const renderer = await createMarkdownProcessor({ rehypePlugins, smartypants: false });
   const entries = new Map<string, { data: Record<string, unknown>; digest?: string; rendered?: { html: string } }>();
   const rendered: string[] = [];
@@ -22,7 +26,7 @@ async function fakeContext() {
         entries.set(entry.id, entry),
     },
     config: { base: '/jianbao/' },
-    parseData: ({ data }: { data: Record<string, unknown> }) => Promise.resolve(data),
+    parseData: async ({ data }: { data: Record<string, unknown> }) => (await schema.parseAsync(data)) as Record<string, unknown>,
     generateDigest: (value: unknown) => JSON.stringify(value).length.toString(16),
     renderMarkdown: async (markdown: string) => {
       rendered.push(markdown);
@@ -50,11 +54,11 @@ afterEach(() => {
 
 describe('archive loaders', () => {
   it('yields the series, the issue with its table of contents, and every article', async () => {
-    const series = await fakeContext();
+    const series = await fakeContext(SeriesSchema);
     await seriesLoader().load(series.context);
     expect([...series.entries.keys()]).toEqual(['nlzf']);
 
-    const issues = await fakeContext();
+    const issues = await fakeContext(IssueEntrySchema);
     await issueLoader().load(issues.context);
     const issue = issues.entries.get('nlzf/2022/59')!.data;
     expect(issue).toMatchObject({ series: 'nlzf', slug: '59', year: 2022, label: '第59期', date: '2022-07-28' });
@@ -70,7 +74,7 @@ describe('archive loaders', () => {
       'fangxun/lead',
     ]);
 
-    const articles = await fakeContext();
+    const articles = await fakeContext(ArticleSchema);
     await articleLoader().load(articles.context);
     expect([...articles.entries.keys()]).toEqual(['minqing', 'choujian', 'guofang', 'shici', 'fangxun'].map((id) => `nlzf/2022/59/${id}`));
     const shici = articles.entries.get('nlzf/2022/59/shici')!;
@@ -85,7 +89,7 @@ describe('archive loaders', () => {
     expect(shici.rendered!.html).toMatch(/^<p><strong class="lead-phrase">重温誓词，不忘初心。<\/strong>为更好发挥基层党组织/);
     const minqing = articles.entries.get('nlzf/2022/59/minqing')!;
     expect(minqing.rendered!.html.match(/<p>/g)).toHaveLength(4);
-    const photo = await fakeContext();
+    const photo = await fakeContext(ArticleSchema);
     writeFileSync(
       path.join(dir, 'nlzf/2022/59.md'),
       ISSUE_59.replace('会后，楚惠东一行', '![座谈会](./59/zuo%20tan.jpg)\n\n会后，楚惠东一行'),
@@ -100,7 +104,7 @@ describe('archive loaders', () => {
   });
 
   it('renders again only the articles that changed, and drops the ones that went', async () => {
-    const articles = await fakeContext();
+    const articles = await fakeContext(ArticleSchema);
     await articleLoader().load(articles.context);
     expect(articles.rendered).toHaveLength(5);
     await articleLoader().load(articles.context);
@@ -117,7 +121,7 @@ describe('archive loaders', () => {
     const hostile =
       '<script>alert(1)</script><img src="x.png" onerror="alert(2)"><b onclick="alert(3)">粗体</b> <a href="javascript:alert(5)">甲</a>\n\n见[链接](javascript:alert(4))。';
     writeFileSync(path.join(dir, 'nlzf/2022/59.md'), ISSUE_59.replace('会后，楚惠东一行', `${hostile}\n\n会后，楚惠东一行`));
-    const articles = await fakeContext();
+    const articles = await fakeContext(ArticleSchema);
     await articleLoader().load(articles.context);
     const html = articles.entries.get('nlzf/2022/59/minqing')!.rendered!.html;
     expect(html).toContain('<b>粗体</b>');
@@ -127,17 +131,25 @@ describe('archive loaders', () => {
 
   it('leaves drafts out of every collection', async () => {
     writeFileSync(path.join(dir, 'nlzf/2022/60.md'), ISSUE_59.replace('number: 59', 'number: 60\ndraft: true'));
-    const issues = await fakeContext();
+    const issues = await fakeContext(IssueEntrySchema);
     await issueLoader().load(issues.context);
     expect([...issues.entries.keys()]).toEqual(['nlzf/2022/59']);
-    const articles = await fakeContext();
+    const articles = await fakeContext(ArticleSchema);
     await articleLoader().load(articles.context);
     expect([...articles.entries.keys()].some((id) => id.includes('/60/'))).toBe(false);
   });
 
+  it('gives an id that starts with a digit a file-and-line message, never a bare schema error', async () => {
+    writeFileSync(path.join(dir, 'nlzf/2022/59.md'), ISSUE_59.replace('{#minqing}', '{#7minqing}'));
+    const { context } = await fakeContext(ArticleSchema);
+    await expect(articleLoader().load(context)).rejects.toThrow(
+      /59\.md:\d+ {2}heading {2}expected an article id of a-z, 0-9 and "-", starting with a letter \(at most 32 characters\), found "#7minqing"/,
+    );
+  });
+
   it('fails with every problem of the content, naming file and line', async () => {
     writeFileSync(path.join(dir, 'nlzf/2022/59.md'), ISSUE_59.replace('number: 59', 'number: 58').replace('{#shici .lead}', '{.lead}'));
-    const { context } = await fakeContext();
+    const { context } = await fakeContext(IssueEntrySchema);
     await expect(issueLoader().load(context)).rejects.toThrow(
       /59\.md:2 {2}file name {2}expected 58\.md for 第58期, found 59\.md[\s\S]*59\.md:52 {2}heading {2}expected one article id[\s\S]*2 problems in 1 file/,
     );

@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { ArticleKind } from '../../schemas/article.ts';
+import { SLUG } from '../../schemas/common.ts';
 import type { Problem } from './problems.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 
@@ -73,7 +74,6 @@ export interface ParsedIssueFile {
 }
 
 const ATTRIBUTES = /\s*\{([^{}]*)\}\s*$/;
-const ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 /** Splits an issue file (LF or CRLF, with or without BOM) and parses its body with remark. */
 export function parseIssueFile(source: string, file: string): ParsedIssueFile {
@@ -266,10 +266,10 @@ function parseArticleHeading(node: Heading, file: string, line: number, problems
       found: ids.length ? `${ids.length} ids` : `"${raw}" without an id`,
       fix: 'write one short ASCII id in braces at the end of the heading; never change an id once published',
     });
-  } else if (!ID.test(id)) {
+  } else if (!SLUG.test(id)) {
     problems.push({
       ...where,
-      expected: 'an article id of a-z, 0-9 and "-" (at most 32 characters)',
+      expected: 'an article id of a-z, 0-9 and "-", starting with a letter (at most 32 characters)',
       found: `"#${id}"`,
       fix: 'choose a short ASCII id such as "minqing" or "a3"',
     });

@@ -117,7 +117,7 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
     const several = printEnd > start && wrap === undefined && !PRINTED_DATE.test(lines[start]!.text);
     if (several && office && entries.length) {
       const from = lines.findIndex(
-        (line, at) => at > start && at <= printEnd && PRINT.exec(joinAll(lines.slice(at, printEnd + 1)))?.[1]?.startsWith(office),
+        (_line, at) => at > start && at <= printEnd && PRINT.exec(joinAll(lines.slice(at, printEnd + 1)))?.[1]?.startsWith(office),
       );
       if (from > start) {
         const tail = joinAll(lines.slice(start, from));

@@ -1,5 +1,6 @@
 import rss from '@astrojs/rss';
 import type { ArticleEntry } from './archive.ts';
+import { showsText } from '../lib/archive/articles.ts';
 import { articlePath, withBase } from '../lib/urls.ts';
 
 /** How many of the newest articles a feed carries. */
@@ -15,7 +16,7 @@ export function articleFeed(options: {
 }) {
   const base = import.meta.env.BASE_URL;
   const newest = options.articles
-    .filter((article) => !article.data.withdrawn)
+    .filter((article) => showsText(article.data))
     .reverse()
     .slice(0, FEED_ITEMS);
   return rss({

@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readRedirects } from '../../src/lib/archive/content-dir.ts';
+import { compareIssues } from '../../src/lib/navigation.ts';
 import { checkArchive } from '../../src/lib/archive/check.ts';
 import { formatProblem, formatProblems } from '../../src/lib/archive/problems.ts';
 import { archiveWith, ISSUE_59, issue59With, SERIES_YAML } from './helpers.ts';
@@ -213,5 +218,29 @@ describe('content check: issues of other layouts', () => {
     expect(messages({ 'nlzf/2022/59.md': issue59With('## 学校动态', '## 学校新闻') })).toEqual([
       'content/nlzf/2022/59.md:46  heading  expected "## 学校动态", section 2 of the "sections" list (line 8), found "## 学校新闻"  → make the "sections" list and the ## headings name the same sections in the same order',
     ]);
+  });
+});
+
+describe('one order of issues, one reading of redirects', () => {
+  it('orders issues of a day as the site does: regular issues before supplements', () => {
+    const supplement = issue59With('number: 59', 'number: 1\nsupplement: true');
+    const archive = checkArchive(archiveWith({ 'nlzf/2022/zk1.md': supplement, 'nlzf/2022/59.md': ISSUE_59 }));
+    expect(archive.problems).toEqual([]);
+    expect(archive.issues.map((issue) => issue.slug)).toEqual(['59', 'zk1']);
+    expect(
+      archive.issues
+        .map((issue) => issue.data)
+        .sort(compareIssues)
+        .map((data) => data.number),
+    ).toEqual([59, 1]);
+  });
+  it('refuses an invalid redirects.yaml where the redirect pages read it, with the content check’s own problems', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jianbao-redirects-'));
+    writeFileSync(path.join(dir, 'redirects.yaml'), '- from: /nlzf/2022/59/old/\n');
+    const problem = '[0].to  expected a site path such as /nlzf/2022/59/minqing/, found nothing  → add the field "[0].to"';
+    expect(checkArchive([{ path: 'redirects.yaml', text: '- from: /nlzf/2022/59/old/\n' }]).problems.map(formatProblem)).toEqual([
+      `content/redirects.yaml:1  ${problem}`,
+    ]);
+    expect(() => readRedirects(dir)).toThrow(`redirects.yaml:1  ${problem}`);
   });
 });

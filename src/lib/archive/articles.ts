@@ -16,6 +16,11 @@ export function articleTitle(article: Pick<ParsedArticle, 'kind' | 'printedTitle
   return text.length > UNTITLED_LENGTH ? `${text.slice(0, UNTITLED_LENGTH)}…` : text || '（无题）';
 }
 
+/** True when an article's text is public: a withdrawn (撤稿) article keeps its page, but its text leaves pages, feeds and search. */
+export function showsText(article: Pick<Article, 'withdrawn'>): boolean {
+  return article.withdrawn === undefined;
+}
+
 function withdrawal(issue: ArchiveIssue, id: string): { withdrawn?: { date: string; note?: string } } {
   const found = issue.data.withdrawn.find((w) => w.article === id);
   return found ? { withdrawn: { date: found.date, ...(found.note && { note: found.note }) } } : {};

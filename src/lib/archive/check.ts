@@ -5,6 +5,7 @@ import { assetPath, isLocalAsset } from './content-assets.ts';
 import { parseChineseDate, yearOf } from '../dates.ts';
 import { parseIssueFile, type ParsedSection } from './issue-file.ts';
 import { issueLabel, issueSlug, parsePrintedNumber } from '../issue-number.ts';
+import { compareIssues } from '../navigation.ts';
 import type { Problem } from './problems.ts';
 import { validateYaml } from './schema-problems.ts';
 import { splitRecipients } from './print-text.ts';
@@ -61,6 +62,14 @@ export function isContentText(path: string): boolean {
   return /\.(md|ya?ml)$/i.test(path);
 }
 
+/** Reads redirects.yaml: the redirects, or none and the problems that say why. */
+export function parseRedirects(text: string, shown: string): { redirects: Redirect[]; problems: Problem[] } {
+  const source = parseYamlSource(text, shown);
+  if (source.problems.length) return { redirects: [], problems: source.problems };
+  const { data, problems } = validateYaml(RedirectsSchema, { ...source, data: source.data ?? [] }, shown, 'the redirects');
+  return { redirects: data ?? [], problems };
+}
+
 /** Validates a whole content folder: every file, every rule, every problem at once. */
 export function checkArchive(files: readonly ContentFile[], root = 'content'): Archive {
   const problems: Problem[] = [];
@@ -103,12 +112,9 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
       if (assets) assets.push(name);
       else assetsByFolder.set(folder, [name]);
     } else if (file.path === 'redirects.yaml') {
-      const source = parseYamlSource(file.text ?? '', shown);
-      problems.push(...source.problems);
-      if (source.problems.length) continue;
-      const { data, problems: found } = validateYaml(RedirectsSchema, { ...source, data: source.data ?? [] }, shown, 'the redirects');
-      problems.push(...found);
-      redirects = data ?? [];
+      const read = parseRedirects(file.text ?? '', shown);
+      problems.push(...read.problems);
+      redirects = read.redirects;
     } else if (isContentText(file.path) && !(parts.length === 1 && /^readme\.md$/i.test(file.path))) {
       problems.push({
         file: shown,
@@ -129,9 +135,7 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
     if (checked) issues.push(checked);
   }
   checkUniqueNumbers(issues, problems);
-  issues.sort(
-    (a, b) => a.series.slug.localeCompare(b.series.slug) || a.data.date.localeCompare(b.data.date) || a.data.number - b.data.number,
-  );
+  issues.sort((a, b) => a.series.slug.localeCompare(b.series.slug) || compareIssues(a.data, b.data));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { series: [...seriesBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)), issues, redirects, problems };
 }

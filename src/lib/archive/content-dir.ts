@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
-import { RedirectsSchema, type Redirect } from '../../schemas/redirect.ts';
+import type { Redirect } from '../../schemas/redirect.ts';
 import path from 'node:path';
-import { checkArchive, isContentText, type Archive, type ContentFile } from './check.ts';
+import { checkArchive, isContentText, parseRedirects, type Archive, type ContentFile } from './check.ts';
+import { ContentError } from './problems.ts';
 
 /** The content folder: CONTENT_DIR if set (relative to the working directory), else ./content. */
 export function contentDir(env: Record<string, string | undefined> = process.env): string {
@@ -30,12 +30,13 @@ export async function loadArchive(dir: string = contentDir()): Promise<Archive> 
 }
 
 /**
- * The redirects of a content folder (redirects.yaml), read synchronously for the Astro config; an
- * invalid file gives none here, and the content check, which runs first, reports why.
+ * The redirects of a content folder (redirects.yaml), read synchronously for the redirect pages;
+ * an invalid file stops the build with the same problems the content check reports.
  */
 export function readRedirects(dir: string = contentDir()): Redirect[] {
   const file = path.join(dir, 'redirects.yaml');
   if (!existsSync(file)) return [];
-  const result = RedirectsSchema.safeParse(parse(readFileSync(file, 'utf8')) ?? []);
-  return result.success ? result.data : [];
+  const { redirects, problems } = parseRedirects(readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file);
+  if (problems.length) throw new ContentError(problems);
+  return redirects;
 }

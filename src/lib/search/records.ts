@@ -1,5 +1,5 @@
 import type { ArchiveIssue } from '../archive/check.ts';
-import { issueArticleSources } from '../archive/articles.ts';
+import { issueArticleSources, showsText } from '../archive/articles.ts';
 import { formatChineseDate } from '../dates.ts';
 import { issueLabelWithTotal } from '../issue-number.ts';
 import { indexContent } from './text.ts';
@@ -29,7 +29,7 @@ export function articleRecords(issue: ArchiveIssue, base: string): SearchRecord[
   // A withdrawn article keeps its page, but its text leaves the index.
   return sources.flatMap(({ data }, index) => {
     const article = articles[index]!;
-    if (data.withdrawn) return [];
+    if (!showsText(data)) return [];
     const body =
       article.kind === 'lead' ? [`${article.printedTitle}${article.blocks[0] ?? ''}`, ...article.blocks.slice(1)] : article.blocks;
     const text = [

@@ -244,3 +244,13 @@ describe('one order of issues, one reading of redirects', () => {
     expect(() => readRedirects(dir)).toThrow(`redirects.yaml:1  ${problem}`);
   });
 });
+
+describe('every problem of a file at once', () => {
+  it('lists the body’s problems beside a wrong front-matter field', () => {
+    const text = issue59With('number: 59', 'number: fifty-nine').replace('{#choujian}', '{#minqing}');
+    expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
+      'content/nlzf/2022/59.md:2  number  expected a positive whole number such as 59, found "fifty-nine"  → correct the value of "number"',
+      'content/nlzf/2022/59.md:38  heading  expected article ids unique within the issue, found #minqing again (first at line 28)  → give this article an id of its own; keep the published one where it was',
+    ]);
+  });
+});

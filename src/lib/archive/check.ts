@@ -140,16 +140,27 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
   return { series: [...seriesBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)), issues, redirects, problems };
 }
 
+/** Where an issue file sits and what it may refer to: its series folder, year folder, file name, the folder's files. */
+interface IssuePlace {
+  seriesSlug: string;
+  year: string;
+  slug: string;
+  paths: ReadonlySet<string>;
+  assets: string[];
+}
+
+/** Checks one issue file, one rule a function; the body is checked even when the front matter is not valid. */
 function checkIssue(
   file: ContentFile,
   shown: string,
   series: Series | undefined,
-  place: { seriesSlug: string; year: string; slug: string; paths: ReadonlySet<string>; assets: string[] },
+  place: IssuePlace,
   problems: Problem[],
 ): ArchiveIssue | undefined {
-  const { seriesSlug, year, slug } = place;
+  const before = problems.length;
   const parsed = parseIssueFile(file.text ?? '', shown);
   problems.push(...parsed.problems);
+  checkBody(parsed.sections, shown, place, problems);
   if (!parsed.frontMatter || parsed.frontMatter.problems.length) return undefined;
   const source = parsed.frontMatter;
   const { data, problems: found } = validateYaml(IssueSchema, source, shown, 'an issue');
@@ -159,70 +170,84 @@ function checkIssue(
       file: shown,
       line: 0,
       field: 'series',
-      expected: `a valid series record ${seriesSlug}/series.yaml for this folder`,
+      expected: `a valid series record ${place.seriesSlug}/series.yaml for this folder`,
       found: 'none',
-      fix: `add ${seriesSlug}/series.yaml (slug, title, masthead, sections), or correct the one there`,
+      fix: `add ${place.seriesSlug}/series.yaml (slug, title, masthead, sections), or correct the one there`,
     });
   }
   if (!data || !series) return undefined;
-  const before = problems.length;
+  checkPlace(data, source, shown, place, problems);
+  checkPrintedForms(data, source, shown, problems);
+  checkSectionHeadings(parsed.sections, data.sections, source, shown, problems);
+  checkSeriesSections(data.sections, series, source, shown, problems);
+  checkReferences(data, new Set(parsed.sections.flatMap((s) => s.articles.map((a) => a.id))), source, shown, problems);
+  if (problems.length > before) return undefined;
+  return { file: shown, series, slug: place.slug, year: Number(place.year), data, sections: parsed.sections, assets: place.assets };
+}
+
+/** The file name agrees with the number, the folder with the year. */
+function checkPlace(data: IssueFrontMatter, source: YamlSource, shown: string, place: IssuePlace, problems: Problem[]): void {
   const expectedSlug = issueSlug(data);
-  if (expectedSlug !== slug) {
+  if (expectedSlug !== place.slug) {
     problems.push({
       file: shown,
       line: source.lineOf(['number']),
       field: 'file name',
       expected: `${expectedSlug}.md for ${issueLabel(data)}`,
-      found: `${slug}.md`,
+      found: `${place.slug}.md`,
       fix: `rename the file to ${expectedSlug}.md, or correct "number"`,
     });
   }
-  if (String(yearOf(data.date)) !== year) {
+  if (String(yearOf(data.date)) !== place.year) {
     problems.push({
       file: shown,
       line: source.lineOf(['date']),
       field: 'date',
-      expected: `a date in ${year}, the year of the folder`,
+      expected: `a date in ${place.year}, the year of the folder`,
       found: data.date,
-      fix: `move the file to ${seriesSlug}/${yearOf(data.date)}/, or correct "date"`,
+      fix: `move the file to ${place.seriesSlug}/${yearOf(data.date)}/, or correct "date"`,
     });
   }
-  checkPrintedForms(data, source, shown, problems);
-  checkSectionHeadings(parsed.sections, data.sections, source, shown, problems);
-  data.sections.forEach((name, index) => {
-    if (!series.sections.some((s) => s.name === name)) {
-      problems.push({
-        file: shown,
-        line: source.lineOf(['sections', index]),
-        field: `sections[${index}]`,
-        expected: `a section of the series (${series.sections.map((s) => s.name).join('、')})`,
-        found: `"${name}"`,
-        fix: `add { name: ${name}, slug: … } to ${seriesSlug}/series.yaml, or correct the name`,
-      });
-    }
+}
+
+/** Every section the issue lists is a section of its series. */
+function checkSeriesSections(listed: readonly string[], series: Series, source: YamlSource, shown: string, problems: Problem[]): void {
+  listed.forEach((name, index) => {
+    if (series.sections.some((s) => s.name === name)) return;
+    problems.push({
+      file: shown,
+      line: source.lineOf(['sections', index]),
+      field: `sections[${index}]`,
+      expected: `a section of the series (${series.sections.map((s) => s.name).join('、')})`,
+      found: `"${name}"`,
+      fix: `add { name: ${name}, slug: … } to ${series.slug}/series.yaml, or correct the name`,
+    });
   });
-  const ids = new Set(parsed.sections.flatMap((s) => s.articles.map((a) => a.id)));
-  const references: [string, string | undefined][] = [
-    ...data.corrections.map((c, i): [string, string | undefined] => [`corrections[${i}].article`, c.article]),
-    ...data.withdrawn.map((w, i): [string, string | undefined] => [`withdrawn[${i}].article`, w.article]),
+}
+
+/** Corrections and withdrawals name articles of this issue. */
+function checkReferences(data: IssueFrontMatter, ids: ReadonlySet<string>, source: YamlSource, shown: string, problems: Problem[]): void {
+  const references: [(string | number)[], string | undefined][] = [
+    ...data.corrections.map((c, i): [(string | number)[], string | undefined] => [['corrections', i, 'article'], c.article]),
+    ...data.withdrawn.map((w, i): [(string | number)[], string | undefined] => [['withdrawn', i, 'article'], w.article]),
   ];
-  for (const [field, id] of references) {
+  for (const [path, id] of references) {
     if (id === undefined || ids.has(id)) continue;
-    const path = field
-      .split(/[[\].]+/)
-      .filter(Boolean)
-      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     problems.push({
       file: shown,
       line: source.lineOf(path),
-      field,
+      field: `${path[0]}[${path[1]}].article`,
       expected: `the id of an article of this issue (${[...ids].join(', ')})`,
       found: `"${id}"`,
       fix: 'write the id as it stands in the article heading {#…}',
     });
   }
+}
+
+/** The body: no empty section, article ids unique, images in place, a paragraph under every lead phrase. */
+function checkBody(sections: readonly ParsedSection[], shown: string, place: IssuePlace, problems: Problem[]): void {
   const seenIds = new Map<string, number>();
-  for (const section of parsed.sections) {
+  for (const section of sections) {
     if (!section.articles.length) {
       problems.push({
         file: shown,
@@ -234,19 +259,7 @@ function checkIssue(
       });
     }
     for (const article of section.articles) {
-      if (!article.id) continue;
-      const first = seenIds.get(article.id);
-      if (first !== undefined) {
-        problems.push({
-          file: shown,
-          line: article.line,
-          field: 'heading',
-          expected: 'article ids unique within the issue',
-          found: `#${article.id} again (first at line ${first})`,
-          fix: 'give this article an id of its own; keep the published one where it was',
-        });
-      } else seenIds.set(article.id, article.line);
-      checkImages(article.images, shown, `${seriesSlug}/${year}`, slug, place.paths, problems);
+      checkImages(article.images, shown, `${place.seriesSlug}/${place.year}`, place.slug, place.paths, problems);
       if (article.kind === 'lead' && !article.blocks.length) {
         problems.push({
           file: shown,
@@ -257,10 +270,22 @@ function checkIssue(
           fix: 'write the article text below the lead-phrase heading',
         });
       }
+      if (!article.id) continue;
+      const first = seenIds.get(article.id);
+      if (first === undefined) {
+        seenIds.set(article.id, article.line);
+        continue;
+      }
+      problems.push({
+        file: shown,
+        line: article.line,
+        field: 'heading',
+        expected: 'article ids unique within the issue',
+        found: `#${article.id} again (first at line ${first})`,
+        fix: 'give this article an id of its own; keep the published one where it was',
+      });
     }
   }
-  if (problems.length > before) return undefined;
-  return { file: shown, series, slug, year: Number(year), data, sections: parsed.sections, assets: place.assets };
 }
 
 /** The ## headings name the listed sections in order; each problem points at the heading, a bracketed name gets the fix. */

@@ -102,12 +102,15 @@ describe('importing the seed', () => {
   it('writes a new series record from the masthead when none matches', async () => {
     const outcome = ok(await importOne(input('59.txt', iconv.encode(SEED_59, 'gbk')), { out, dryRun: false, force: false }));
     expect(outcome.decisions).toContain(
-      `new series record ${path.relative(process.cwd(), out)}/zzsjyjnl/series.yaml (slug "zzsjyjnl") written from the masthead`,
+      `new series record ${path.relative(process.cwd(), out)}/zzsjyjnl/series.yaml (slug "zzsjyjnl") made from the masthead`,
     );
     const series = readFileSync(path.join(out, 'zzsjyjnl/series.yaml'), 'utf8');
     expect(series).toContain('title: 郑州市教育局“能力作风建设年”活动简报');
     expect(series).toContain('  - name: 市局工作\n    slug: shijugongzuo');
     await structureOf(out, 'zzsjyjnl/2022/59.md');
+    // The GBK original is kept as the same text in UTF-8, marked so for browsers.
+    expect(outcome.decisions).toContain('kept the GB18030 original as UTF-8 (with a byte-order mark), so that browsers show it right');
+    expect(readFileSync(path.join(out, 'zzsjyjnl/2022/59/original.txt'), 'utf8')).toBe(`\uFEFF${SEED_59}`);
   });
 
   it('adds new sections to an existing series record, keeping its comments', async () => {

@@ -18,7 +18,10 @@ export async function extractSource(file: string, data: Uint8Array): Promise<Ext
   return {
     ...source,
     text,
-    ...(replaced && { decisions: [`replaced ${replaced} radical look-alike characters (from the file's fonts) with standard characters`] }),
+    decisions: [
+      ...(source.decisions ?? []),
+      ...(replaced ? [`replaced ${replaced} radical look-alike characters (from the file's fonts) with standard characters`] : []),
+    ],
   };
 }
 
@@ -29,7 +32,17 @@ async function extractRaw(file: string, data: Uint8Array): Promise<ExtractedSour
   if (extension === '.txt') {
     if (looksBinary(data))
       throw new ImportError('the file is not text (it holds binary data); expected a bulletin as UTF-8 or GB18030 text');
-    return { text: decodeText(data).text, images: [], original };
+    const { text, encoding } = decodeText(data);
+    if (encoding === 'utf-8') return { text, images: [], original };
+    // Web servers send .txt without a charset and browsers guess it wrong for GB18030: the copy kept is
+    // the same text in UTF-8, its byte-order mark telling every browser so.
+    const utf8 = new TextEncoder().encode(`\uFEFF${new TextDecoder('gb18030').decode(data)}`);
+    return {
+      text,
+      images: [],
+      original: { extension, data: utf8 },
+      decisions: ['kept the GB18030 original as UTF-8 (with a byte-order mark), so that browsers show it right'],
+    };
   }
   if (extension === '.docx') return { ...(await extractDocx(data)), original };
   if (extension === '.pdf') return { text: await extractPdf(data), images: [], original };

@@ -177,7 +177,7 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
     );
     unplaced.push(difference.expected);
   }
-  if (created) decisions.push(`new series record ${target.root}/${seriesPath} (slug "${seriesRecord.slug}") written from the masthead`);
+  if (created) decisions.push(`new series record ${target.root}/${seriesPath} (slug "${seriesRecord.slug}") made from the masthead`);
   if (added.length)
     decisions.push(`sections added to ${target.root}/${seriesPath}: ${added.map((s) => `${s.name} (${s.slug})`).join('、')}`);
 

@@ -9,6 +9,3 @@ export function monthWeeks(year: number, month: number): (number | null)[][] {
   while (cells.length % 7) cells.push(null);
   return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
 }
-
-/** Weekday headings, Monday first. */
-export const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'] as const;

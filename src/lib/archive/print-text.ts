@@ -41,13 +41,29 @@ export function recipientsLine(entry: { recipients: readonly string[]; printedAs
 
 /** The 报/送/发 line as printed: 发：甲、乙、丙. */
 export function distributionLine(entry: { label: string; recipients: readonly string[]; printedAs?: string | undefined }): string {
-  return `${entry.label}：${recipientsLine(entry)}`;
+  return `${labelText(entry.label)}${recipientsLine(entry)}`;
+}
+
+/** A section's heading as printed: 【市局工作】. */
+export function sectionHeading(name: string): string {
+  return `【${name}】`;
+}
+
+/** A closing label as printed, with its colon: 报：. */
+export function labelText(label: string): string {
+  return `${label}：`;
+}
+
+/** The print line's date and copies as printed: 2022年7月28日印发（共印N份）. */
+export function printedWhen(printed: NonNullable<IssueFrontMatter['printed']>): { date: string; after: string } {
+  const copies = printed.copies === undefined ? '' : (printed.copiesLabel ?? `（共印${printed.copies}份）`);
+  return { date: printed.dateLabel ?? formatChineseDate(printed.date), after: `印发${copies}` };
 }
 
 /** The print line as printed: 〈office〉 2022年7月28日印发（共印N份）. */
 export function printLine(printed: NonNullable<IssueFrontMatter['printed']>): string {
-  const copies = printed.copies === undefined ? '' : (printed.copiesLabel ?? `（共印${printed.copies}份）`);
-  return `${printed.by ? `${printed.by} ` : ''}${printed.dateLabel ?? formatChineseDate(printed.date)}印发${copies}`;
+  const { date, after } = printedWhen(printed);
+  return `${printed.by ? `${printed.by} ` : ''}${date}${after}`;
 }
 
 /** The issue number as printed: the file's numberLabel, else 第59期（总第120期）. */
@@ -70,7 +86,7 @@ export function printText({ issue, series, sections }: PrintableIssue): string {
   else lines.push(numberLine(issue), office);
   lines.push(dateLine(issue));
   for (const section of sections) {
-    if (section.name) lines.push(`【${section.name}】`);
+    if (section.name) lines.push(sectionHeading(section.name));
     for (const article of section.articles) {
       const [first = '', ...rest] = article.blocks;
       if (article.note !== undefined && article.noteBefore) lines.push(article.note);

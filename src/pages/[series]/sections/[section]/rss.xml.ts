@@ -1,3 +1,4 @@
+import { sectionHeading } from '../../../../lib/archive/print-text.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allArticles, allSeries, type SeriesEntry } from '../../../../data/archive.ts';
 import { articleFeed } from '../../../../data/feeds.ts';
@@ -11,7 +12,7 @@ export const getStaticPaths = (async () =>
 /** Full-content feed of one section of a series. */
 export const GET: APIRoute = async ({ site, props }) => {
   const { series, section } = props as { series: SeriesEntry; section: SeriesEntry['data']['sections'][number] };
-  const title = `${series.data.title}【${section.name}】`;
+  const title = `${series.data.title}${sectionHeading(section.name)}`;
   return articleFeed({
     title: t('feed.title', { title }),
     description: t('feed.description', { title }),

@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
+import { devFiles } from './src/integrations/dev-files.ts';
+import { contentDir } from './src/lib/archive/content-dir.ts';
 import { outputDir, siteConfig } from './src/lib/site-config.ts';
 import { rehypePlugins } from './src/plugins/index.ts';
 
@@ -22,5 +25,6 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [sitemap()],
+  // The dev server also serves the last build's search index and the photos and originals beside issues.
+  integrations: [sitemap(), devFiles({ content: contentDir(), out: path.resolve(outputDir()) })],
 });

@@ -27,78 +27,80 @@ const staging = `${dist}.staging`;
 const searchCache = path.join(path.dirname(dist), '.cache', `search-shards-${path.basename(dist)}`);
 const site = siteConfig();
 
-async function step(name: string, work: () => Promise<boolean> | boolean): Promise<void> {
+/** What a step returns when it failed (and has said why). */
+const FAILED = Symbol('failed');
+
+/** Runs one timed step and gives back its value; a failed step ends the build with nothing published. */
+async function step<T>(name: string, work: () => Promise<T | typeof FAILED> | T | typeof FAILED): Promise<T> {
   const started = performance.now();
-  const ok = await work();
-  console.log(`${name}: ${ok ? 'done' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  if (!ok) {
+  const value = await work();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (value === FAILED) {
+    console.log(`${name}: FAILED in ${seconds} s`);
     console.error(`build: nothing was published; ${path.relative(process.cwd(), dist) || '.'} is as it was`);
     process.exit(1);
   }
+  console.log(`${name}: done in ${seconds} s`);
+  return value;
 }
 
-let archive: Archive | undefined;
-await step('content check', async () => {
-  archive = await loadArchive();
-  return reportContent(archive);
+const archive: Archive = await step('content check', async () => {
+  const read = await loadArchive();
+  return reportContent(read) ? read : FAILED;
 });
 await rm(staging, { recursive: true, force: true });
-await step(
-  'astro build',
-  () => spawnSync('astro', ['build'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: staging } }).status === 0,
+await step('astro build', () =>
+  spawnSync('astro', ['build'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: staging } }).status === 0 ? true : FAILED,
 );
 await step('photos and originals', async () => {
   // The archive read by the content check is used again here, not read a third time.
-  const published = await publishAssets(archive!, contentDir(), staging);
+  const published = await publishAssets(archive, contentDir(), staging);
   console.log(`photos and originals: files beside ${published.issues} issues published, ${published.copies} smaller photo copies made`);
-  return true;
 });
 await step('search index', async () => {
   await prepareFolding();
-  const records = archive!.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, site.base));
+  const records = archive.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, site.base));
   const summary = await indexShards(staging, shardRecords(records, Number(process.env.SEARCH_SHARD_SIZE) || MAX_SHARD), searchCache);
   console.log(
     `search index: ${summary.pages} articles in ${summary.shards.length} shards, ${summary.written.length} written (${summary.written.join(', ') || 'none'}), ${summary.reused.length} unchanged and reused`,
   );
-  return true;
 });
-// The finished site, listed and its pages read once for the three checks that follow.
-let built: BuiltSite | undefined;
-await step('security headers', async () => {
-  built = await readBuiltSite(staging);
-  const hashes = new Set<string>();
-  for (const html of built.pages.values()) for (const hash of inlineScriptHashes(html)) hashes.add(hash);
-  const policy = contentSecurityPolicy([...hashes]);
-  await writeFile(path.join(staging, '_headers'), headersFile(policy, site.base));
-  await writeFile(path.join(staging, 'nginx-security-headers.conf'), nginxSnippet(policy));
-  console.log(
-    `security headers: ${hashes.size} inline script${hashes.size === 1 ? '' : 's'} allowed by hash in _headers and nginx-security-headers.conf`,
-  );
-  return true;
-});
-await step('link check', () => {
-  const { pages, links, broken } = checkLinks(built!, site.base, site.url);
-  for (const link of broken.slice(0, 50)) console.error(`broken link on ${link.page}: ${link.target} (${link.reason})`);
-  if (broken.length > 50) console.error(`… and ${broken.length - 50} more broken links`);
-  console.log(`link check: ${links} internal links and assets on ${pages} pages, ${broken.length} broken`);
-  return broken.length === 0;
-});
-let ledger: { file: string; urls: string[]; added: string[] } | undefined;
-await step('permanent links', async () => {
-  const file = path.join(contentDir(), LEDGER_FILE);
-  const urls = existsSync(file) ? readLedger(await readFile(file, 'utf8')) : [];
-  const served = new Set([...built!.pages.keys()].map(pagePath).filter((url): url is string => url !== undefined));
-  built = undefined;
-  const { missing, added } = compareLedger(urls, served);
-  for (const url of missing) {
-    console.error(
-      `published URL no longer served: ${url} → restore its issue or article, keep a withdrawn article as withdrawn (撤稿), or add { from: ${url}, to: … } to ${path.relative(process.cwd(), path.join(contentDir(), 'redirects.yaml'))}`,
+// The finished site, listed and its pages read once for the three checks that follow, and let go after them.
+const ledger = await checkBuiltSite();
+async function checkBuiltSite() {
+  const built: BuiltSite = await step('security headers', async () => {
+    const read = await readBuiltSite(staging);
+    const hashes = new Set<string>();
+    for (const html of read.pages.values()) for (const hash of inlineScriptHashes(html)) hashes.add(hash);
+    const policy = contentSecurityPolicy([...hashes]);
+    await writeFile(path.join(staging, '_headers'), headersFile(policy, site.base));
+    await writeFile(path.join(staging, 'nginx-security-headers.conf'), nginxSnippet(policy));
+    console.log(
+      `security headers: ${hashes.size} inline script${hashes.size === 1 ? '' : 's'} allowed by hash in _headers and nginx-security-headers.conf`,
     );
-  }
-  console.log(`permanent links: ${urls.length} published URLs checked, ${missing.length} missing, ${added.length} new`);
-  ledger = { file, urls, added };
-  return missing.length === 0;
-});
+    return read;
+  });
+  await step('link check', () => {
+    const { pages, links, broken } = checkLinks(built, site.base, site.url);
+    for (const link of broken.slice(0, 50)) console.error(`broken link on ${link.page}: ${link.target} (${link.reason})`);
+    if (broken.length > 50) console.error(`… and ${broken.length - 50} more broken links`);
+    console.log(`link check: ${links} internal links and assets on ${pages} pages, ${broken.length} broken`);
+    return broken.length === 0 ? true : FAILED;
+  });
+  return step('permanent links', async () => {
+    const file = path.join(contentDir(), LEDGER_FILE);
+    const urls = existsSync(file) ? readLedger(await readFile(file, 'utf8')) : [];
+    const served = new Set([...built.pages.keys()].map(pagePath).filter((url): url is string => url !== undefined));
+    const { missing, added } = compareLedger(urls, served);
+    for (const url of missing) {
+      console.error(
+        `published URL no longer served: ${url} → restore its issue or article, keep a withdrawn article as withdrawn (撤稿), or add { from: ${url}, to: … } to ${path.relative(process.cwd(), path.join(contentDir(), 'redirects.yaml'))}`,
+      );
+    }
+    console.log(`permanent links: ${urls.length} published URLs checked, ${missing.length} missing, ${added.length} new`);
+    return missing.length === 0 ? { file, urls, added } : FAILED;
+  });
+}
 await step('publish', async () => {
   // Swap the finished site in; the old one goes only once the new one is in place.
   const old = `${dist}.old`;
@@ -107,11 +109,10 @@ await step('publish', async () => {
   await rename(staging, dist);
   await rm(old, { recursive: true, force: true });
   console.log(`publish: the site is in ${path.relative(process.cwd(), dist) || '.'}`);
-  if (ledger!.added.length) {
-    await writeFile(ledger!.file, writeLedger([...ledger!.urls, ...ledger!.added]));
+  if (ledger.added.length) {
+    await writeFile(ledger.file, writeLedger([...ledger.urls, ...ledger.added]));
     console.log(
-      `publish: ${ledger!.added.length} new URLs recorded in ${path.relative(process.cwd(), ledger!.file)}; commit it with the content`,
+      `publish: ${ledger.added.length} new URLs recorded in ${path.relative(process.cwd(), ledger.file)}; commit it with the content`,
     );
   }
-  return true;
 });

@@ -74,6 +74,7 @@ export const zhCN = {
   'search.more': '显示更多结果',
   'search.issueHit': '期号：',
   'search.error': '搜索暂时不可用：{message}',
+  'search.noIndex': '还没有搜索索引。请先运行 npm run build：开发服务器使用最近一次构建的索引。',
   'redirect.title': '本页已移至新地址',
   'redirect.body': '本页地址已更正，请前往：',
   'notFound.title': '页面不存在',

@@ -58,7 +58,11 @@ export function startSearchPage(form: HTMLFormElement): void {
   // The index comes in shards (see search-shards.ts): the newest is loaded, the others merged into it.
   const loadPagefind = () =>
     (pagefind ??= fetch(`${base}pagefind/shards.json`)
-      .then((response) => response.json() as Promise<string[]>)
+      .then((response) => {
+        // No index is served before the first build (the dev server serves the last one built).
+        if (!response.ok) throw new Error(strings.noIndex);
+        return response.json() as Promise<string[]>;
+      })
       .then(async ([primary, ...others]) => {
         if (!primary) throw new Error('no search index');
         shardCount = 1 + others.length;

@@ -1,28 +1,16 @@
 import { searchExcerpt, type ExcerptPart } from '../lib/search/excerpt.ts';
 import { issueQuery, readSearchState, searchFilters, writeSearchState, type SearchState } from '../lib/search/state.ts';
 import { prepareFolding } from '../lib/search/fold.ts';
+import {
+  combineTerms,
+  newestFirst,
+  resultMeta,
+  type Pagefind,
+  type PagefindResultData,
+  type PagefindSearch,
+} from '../lib/search/results.ts';
 import { pagefindQuery, queryTerms } from '../lib/search/text.ts';
 
-/** The parts of Pagefind's browser API the search page uses. */
-interface PagefindResultData {
-  url: string;
-  meta: Record<string, string>;
-}
-interface PagefindResult {
-  id: string;
-  score: number;
-  data: () => Promise<PagefindResultData>;
-}
-interface PagefindSearch {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-}
-interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
-  search: (query: string | null, options: Record<string, unknown>) => Promise<PagefindSearch | null>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
-  mergeIndex: (url: string, options: Record<string, unknown>) => Promise<void>;
-}
 interface IssueRef {
   series: string;
   slug: string;
@@ -37,7 +25,7 @@ const DEBOUNCE_MS = 150;
 
 /**
  * Wires the search page: URL ⇄ form, one Pagefind query a term (its character pairs as a phrase,
- * see search-text.ts), results that contain every term, excerpts from the article's own text, 第N期 look-up.
+ * see lib/search/text.ts), results that contain every term, excerpts from the article's own text, 第N期 look-up.
  */
 export function startSearchPage(form: HTMLFormElement): void {
   const base = form.dataset.base ?? '/';
@@ -55,7 +43,7 @@ export function startSearchPage(form: HTMLFormElement): void {
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  // The index comes in shards (see search-shards.ts): the newest is loaded, the others merged into it.
+  // The index comes in shards (see lib/search/shards.ts): the newest is loaded, the others merged into it.
   const loadPagefind = () =>
     (pagefind ??= fetch(`${base}pagefind/shards.json`)
       .then((response) => {
@@ -126,21 +114,12 @@ export function startSearchPage(form: HTMLFormElement): void {
         terms.length ? terms.map((term) => engine.search(pagefindQuery(term), options)) : [engine.search(null, options)],
       );
       if (token !== run || searches.some((found) => !found)) return;
-      const [first, ...others] = searches as PagefindSearch[];
-      updateCounts(first!.filters);
-      // Every term must occur: keep the first term's results that the others found too, scores added up.
-      const scores = others.map((found) => new Map(found.results.map((result) => [result.id, result.score])));
-      let results = first!.results.filter((result) => scores.every((other) => other.has(result.id)));
-      if (scores.length && state.sort !== 'newest') {
-        const total = (result: PagefindResult) => scores.reduce((sum, other) => sum + other.get(result.id)!, result.score);
-        results = [...results].sort((a, b) => total(b) - total(a));
-      }
+      updateCounts((searches[0] as PagefindSearch).filters);
+      let results = combineTerms(searches as PagefindSearch[], state.sort);
       if (state.sort === 'newest' && shardCount > 1) {
-        // Merged shards come back by score: read the dates and order them here.
         const read = await Promise.all(results.slice(0, NEWEST_LIMIT).map(async (result) => ({ result, data: await result.data() })));
         if (token !== run) return;
-        read.sort((a, b) => (b.data.meta.iso ?? '').localeCompare(a.data.meta.iso ?? ''));
-        results = read.map(({ result, data }) => ({ ...result, data: () => Promise.resolve(data) }));
+        results = newestFirst(read).map(({ result, data }) => ({ ...result, data: () => Promise.resolve(data) }));
       }
       let shown = 0;
       const showMore = async () => {
@@ -194,9 +173,7 @@ export function startSearchPage(form: HTMLFormElement): void {
     heading.append(link);
     const meta = document.createElement('p');
     meta.className = 'search-result-meta';
-    meta.textContent = [data.meta.series, data.meta.issue, data.meta.date, data.meta.section && `【${data.meta.section}】`]
-      .filter(Boolean)
-      .join(' · ');
+    meta.textContent = resultMeta(data.meta);
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
     appendMarked(excerpt, searchExcerpt(data.meta.text ?? '', terms));

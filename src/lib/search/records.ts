@@ -16,7 +16,7 @@ export interface SearchRecord {
 }
 
 /**
- * The index language. Records hold their own words (search-text.ts): "und" (undetermined) has no
+ * The index language. Records hold their own words (text.ts): "und" (undetermined) has no
  * segmentation and no stemming, so Pagefind keeps them as they are. The search page's zh-CN finds no
  * index of its own language and falls back to this one.
  */

@@ -94,7 +94,7 @@ const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 /**
  * Empties the indexed content of every fragment in a Pagefind bundle. Pagefind keeps each record's
  * content in its fragment for excerpts of its own; the search page makes its excerpts from the
- * article's text (meta.text), and the content is the character pairs (search-text.ts), as long again
+ * article's text (meta.text), and the content is the character pairs (text.ts), as long again
  * as the text. Without it a fragment, loaded for every result shown, is half the size.
  */
 export async function dropIndexedContent(folder: string): Promise<void> {

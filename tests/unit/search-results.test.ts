@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { combineTerms, newestFirst, resultMeta, type PagefindResult } from '../../src/lib/search/results.ts';
+
+const result = (id: string, score: number): PagefindResult => ({ id, score, data: () => Promise.resolve({ url: `/${id}/`, meta: {} }) });
+const search = (...results: PagefindResult[]) => ({ results, filters: {} });
+
+describe('merging the searches of a query', () => {
+  it('keeps what every term found, ordered by the sum of the scores', () => {
+    const merged = combineTerms(
+      [search(result('a', 1), result('b', 3), result('c', 2)), search(result('c', 5), result('a', 0.5))],
+      'relevance',
+    );
+    expect(merged.map((r) => r.id)).toEqual(['c', 'a']);
+  });
+  it('keeps the first search’s order for newest first, and for a single term', () => {
+    expect(
+      combineTerms([search(result('a', 1), result('b', 3)), search(result('b', 1), result('a', 9))], 'newest').map((r) => r.id),
+    ).toEqual(['a', 'b']);
+    expect(combineTerms([search(result('a', 1), result('b', 3))], 'relevance').map((r) => r.id)).toEqual(['a', 'b']);
+    expect(combineTerms([], 'relevance')).toEqual([]);
+  });
+  it('orders read results by date, newest first, ties in their order', () => {
+    const read = ['2022-07-28', '2023-01-02', '2022-07-28'].map((iso, index) => ({ index, data: { url: '', meta: { iso } } }));
+    expect(newestFirst(read).map((r) => r.index)).toEqual([1, 0, 2]);
+  });
+  it('names a result’s series, issue, date and section, and no section where the issue has none', () => {
+    expect(resultMeta({ series: '某简报', issue: '第3期', date: '2024年3月12日', section: '工作动态' })).toBe(
+      '某简报 · 第3期 · 2024年3月12日 · 【工作动态】',
+    );
+    expect(resultMeta({ series: '某简报', issue: '第3期', date: '2024年3月12日' })).toBe('某简报 · 第3期 · 2024年3月12日');
+  });
+});

@@ -120,6 +120,9 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
     series = matchSeries(existing.series, issue.mastheadLines);
   }
   const sectionNames = issue.sections.filter((s) => s.name).map((s) => s.name);
+  if (!series && !issue.mastheadLines.length) {
+    throw new ImportError('no series title above the issue number, so no series to import into: name one with --series SLUG');
+  }
   if (!series) {
     const taken = new Set([...target.files.keys()].map((path) => path.split('/')[0]!));
     series = newSeries(

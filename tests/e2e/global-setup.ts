@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './build-site.ts';
+import { buildSite } from '../support/build-site.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 /** Where the browser tests build: the bundled content with the distractor archive merged over it. */

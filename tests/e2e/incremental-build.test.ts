@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, proseSentences } from '../../scripts/bench/corpus.ts';
 import { fileHashes, writeContentFiles } from '../../src/lib/build/site-files.ts';
-import { buildSite } from './build-site.ts';
+import { buildSite } from '../support/build-site.ts';
 
 const SEED = readFileSync(new URL('../fixtures/seeds/nlzf-2022-59.txt', import.meta.url), 'utf8');
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readLedger } from '../../src/lib/build/url-ledger.ts';
-import { buildSite, bundledArchiveCopy } from './build-site.ts';
+import { buildSite, bundledArchiveCopy } from '../support/build-site.ts';
 
 /** Every text of a built site, Pagefind's gzip files unpacked. */
 function siteText(dist: string): string {

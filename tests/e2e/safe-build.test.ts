@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, bundledArchiveCopy } from './build-site.ts';
+import { buildSite, bundledArchiveCopy } from '../support/build-site.ts';
 
 describe('safe publishing', () => {
   it('replaces the site only after a whole build; a failed build leaves the old site complete', () => {

@@ -80,6 +80,11 @@ describe('the built archive, read in Chromium', () => {
     expect(await page.locator('main .editor-note').count()).toBe(1);
     expect(await page.locator('main .article-source').innerText()).toBe('（文化路小学）');
     expect(readdirSync(path.join(dist, 'jsjy'))).not.toContain('sections');
+    // Its series and year pages list no sections.
+    for (const url of [`${site}jsjy/`, `${site}jsjy/2021/`]) {
+      await page.goto(url);
+      expect(await page.locator('#sections-title, #year-sections').count()).toBe(0);
+    }
   });
 
   it('gives every article of 第59期 its own page and its anchor in the issue', async () => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ISSUE_59, SERIES_YAML } from './helpers.ts';
+import { ISSUE_59, SERIES_YAML } from '../support/fixtures.ts';
 
 describe('npm run build', () => {
   it('stops before rendering when a file is broken, listing every problem', () => {

@@ -6,7 +6,7 @@ import { readRedirects } from '../../src/lib/archive/content-dir.ts';
 import { compareIssues } from '../../src/lib/navigation.ts';
 import { checkArchive } from '../../src/lib/archive/check.ts';
 import { formatProblem, formatProblems } from '../../src/lib/archive/problems.ts';
-import { archiveWith, ISSUE_59, issue59With, SERIES_YAML } from './helpers.ts';
+import { archiveWith, ISSUE_59, issue59With, SERIES_YAML } from '../support/fixtures.ts';
 
 function messages(issues: Record<string, string>, seriesYaml?: string): string[] {
   return checkArchive(archiveWith(issues, seriesYaml)).problems.map(formatProblem);
@@ -40,34 +40,38 @@ describe('content check', () => {
     ]);
   });
 
-  it('reports a missing field', () => {
-    expect(messages({ 'nlzf/2022/59.md': issue59With('date: 2022-07-28\n', '') })).toEqual([
-      'content/nlzf/2022/59.md:2  date  expected a date written YYYY-MM-DD, found nothing  → add the field "date"',
-    ]);
-  });
-
-  it('requires the front matter sections to equal the headings, in order', () => {
-    const text = issue59With('  - 市局工作\n  - 学校动态', '  - 学校动态\n  - 市局工作');
-    expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
-      'content/nlzf/2022/59.md:26  heading  expected "## 学校动态", section 1 of the "sections" list (line 7), found "## 市局工作"  → make the "sections" list and the ## headings name the same sections in the same order',
-      'content/nlzf/2022/59.md:46  heading  expected "## 市局工作", section 2 of the "sections" list (line 8), found "## 学校动态"  → make the "sections" list and the ## headings name the same sections in the same order',
-    ]);
-  });
-
-  it('requires sections to be listed in the series record', () => {
-    const text = issue59With('  - 学校动态', '  - 基层动态').replace('## 学校动态', '## 基层动态');
-    expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
-      'content/nlzf/2022/59.md:8  sections[1]  expected a section of the series (市局工作、学校动态), found "基层动态"  → add { name: 基层动态, slug: … } to nlzf/series.yaml, or correct the name',
-    ]);
-  });
-
-  it('refuses articles outside a section in an issue with sections, and text outside an article', () => {
-    const text = issue59With('## 市局工作\n', '前言。\n\n### 开篇 {#kaipian}\n\n正文。\n\n## 市局工作\n\n游离的一段。\n');
-    expect(messages({ 'nlzf/2022/59.md': text })).toEqual([
-      'content/nlzf/2022/59.md:26  body  expected a section heading (## 〈name〉) or an article heading (###) before any text, found "前言。"  → add an article heading (### 〈title〉 {#id}) above the text',
-      'content/nlzf/2022/59.md:32  heading  expected sections (##) for all articles of the issue, or for none, found articles before the first section "市局工作"  → add the section heading (## 〈name〉) above the first article, or remove every ## heading',
-      'content/nlzf/2022/59.md:34  body  expected text inside an article (below a ### heading), found "游离的一段。"  → add an article heading (### 〈title〉 {#id}, or ### {#id} for an untitled item) above this text',
-    ]);
+  it.each([
+    [
+      'reports a missing field',
+      issue59With('date: 2022-07-28\n', ''),
+      ['content/nlzf/2022/59.md:2  date  expected a date written YYYY-MM-DD, found nothing  → add the field "date"'],
+    ],
+    [
+      'requires the front matter sections to equal the headings, in order',
+      issue59With('  - 市局工作\n  - 学校动态', '  - 学校动态\n  - 市局工作'),
+      [
+        'content/nlzf/2022/59.md:26  heading  expected "## 学校动态", section 1 of the "sections" list (line 7), found "## 市局工作"  → make the "sections" list and the ## headings name the same sections in the same order',
+        'content/nlzf/2022/59.md:46  heading  expected "## 市局工作", section 2 of the "sections" list (line 8), found "## 学校动态"  → make the "sections" list and the ## headings name the same sections in the same order',
+      ],
+    ],
+    [
+      'requires sections to be listed in the series record',
+      issue59With('  - 学校动态', '  - 基层动态').replace('## 学校动态', '## 基层动态'),
+      [
+        'content/nlzf/2022/59.md:8  sections[1]  expected a section of the series (市局工作、学校动态), found "基层动态"  → add { name: 基层动态, slug: … } to nlzf/series.yaml, or correct the name',
+      ],
+    ],
+    [
+      'refuses articles outside a section in an issue with sections, and text outside an article',
+      issue59With('## 市局工作\n', '前言。\n\n### 开篇 {#kaipian}\n\n正文。\n\n## 市局工作\n\n游离的一段。\n'),
+      [
+        'content/nlzf/2022/59.md:26  body  expected a section heading (## 〈name〉) or an article heading (###) before any text, found "前言。"  → add an article heading (### 〈title〉 {#id}) above the text',
+        'content/nlzf/2022/59.md:32  heading  expected sections (##) for all articles of the issue, or for none, found articles before the first section "市局工作"  → add the section heading (## 〈name〉) above the first article, or remove every ## heading',
+        'content/nlzf/2022/59.md:34  body  expected text inside an article (below a ### heading), found "游离的一段。"  → add an article heading (### 〈title〉 {#id}, or ### {#id} for an untitled item) above this text',
+      ],
+    ],
+  ])('%s', (_rule, text, expected) => {
+    expect(messages({ 'nlzf/2022/59.md': text })).toEqual(expected);
   });
 
   it('requires one well-formed, unique id per article', () => {

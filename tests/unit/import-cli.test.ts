@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED_59, SERIES_YAML } from './helpers.ts';
+import { SEED_59, SERIES_YAML } from '../support/fixtures.ts';
 
 function run(args: string[]) {
   return spawnSync(process.execPath, ['scripts/import.ts', ...args], { encoding: 'utf8' });

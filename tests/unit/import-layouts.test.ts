@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importTarget } from '../../src/lib/import/import-target.ts';
 import { planImport } from '../../src/lib/import/plan-import.ts';
 import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
-import { SEED_59 } from './helpers.ts';
+import { SEED_59 } from '../support/fixtures.ts';
 
 // Bulletins as other offices print them, each with the recognition it must give (read and checked by hand).
 const FIXTURES = new URL('../fixtures/bulletins/', import.meta.url);

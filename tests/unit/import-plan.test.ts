@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { checkArchive } from '../../src/lib/archive/check.ts';
 import { readContentFiles } from '../../src/lib/archive/content-dir.ts';
 import { importAll, importOne, type ImportOutcome } from '../../src/lib/import/run-import.ts';
-import { ISSUE_59, SEED_59, SERIES_YAML } from './helpers.ts';
+import { ISSUE_59, SEED_59, SERIES_YAML } from '../support/fixtures.ts';
 
 let work: string;
 let out: string;

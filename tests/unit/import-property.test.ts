@@ -6,7 +6,7 @@ import { decodeText } from '../../src/lib/import/decode.ts';
 import { importTarget } from '../../src/lib/import/import-target.ts';
 import { ImportError, planImport } from '../../src/lib/import/plan-import.ts';
 import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
-import { SEED_59 } from './helpers.ts';
+import { SEED_59 } from '../support/fixtures.ts';
 
 // Words of real bulletin prose: the seed cut at its punctuation, 2 to 6 characters long.
 const WORDS = [...new Set(SEED_59.split(/[^\u4e00-\u9fff]+/u).flatMap((run) => run.match(/.{2,6}/gu) ?? []))];

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/lib/import/decode.ts';
 import { recognizeBulletin, type Recognition } from '../../src/lib/import/recognize/index.ts';
-import { SEED_59 } from './helpers.ts';
+import { SEED_59 } from '../support/fixtures.ts';
 
 /** What a recognition says about the body and closing block, for comparing two readings of one bulletin. */
 function structure(recognition: Recognition) {

@@ -10,7 +10,7 @@ import type { ZodType } from 'astro/zod';
 import { ArticleSchema } from '../../src/schemas/article.ts';
 import { IssueEntrySchema } from '../../src/schemas/issue.ts';
 import { SeriesSchema } from '../../src/schemas/series.ts';
-import { ISSUE_59, SERIES_YAML } from './helpers.ts';
+import { ISSUE_59, SERIES_YAML } from '../support/fixtures.ts';
 
 /** A loader context holding entries in a Map, validating them with the collection's real schema, rendering Markdown with the site's own plugins. */
 async function fakeContext(schema: ZodType) {

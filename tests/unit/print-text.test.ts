@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArchive } from '../../src/lib/archive/check.ts';
 import { comparePrintText, normalizePrintText, printText } from '../../src/lib/archive/print-text.ts';
-import { archiveWith, ISSUE_59, issue59With, SEED_59 } from './helpers.ts';
+import { archiveWith, ISSUE_59, issue59With, SEED_59 } from '../support/fixtures.ts';
 
 function printed(issueText: string): string {
   const archive = checkArchive(archiveWith({ 'nlzf/2022/59.md': issueText }));

@@ -3,7 +3,7 @@ import { generateCorpus, proseSentences, vocabularySize } from '../../scripts/be
 import { checkArchive } from '../../src/lib/archive/check.ts';
 import { benchQueries, containing, scoreQuery } from '../../scripts/bench/search-queries.ts';
 import { foldForSearch, prepareFolding } from '../../src/lib/search/fold.ts';
-import { SEED_59 } from './helpers.ts';
+import { SEED_59 } from '../support/fixtures.ts';
 
 beforeAll(() => prepareFolding());
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { ContentFile } from '../../src/lib/archive/check.ts';
 
-/** The bundled series record and 第59期, as committed. */
-export const SERIES_YAML = readFileSync(new URL('../../content/nlzf/series.yaml', import.meta.url), 'utf8');
-export const ISSUE_59 = readFileSync(new URL('../../content/nlzf/2022/59.md', import.meta.url), 'utf8');
+/** The bundled series record and 第59期 (a copy kept with the tests, so that editing content/ changes no unit test). */
+export const SERIES_YAML = readFileSync(new URL('../fixtures/content/nlzf/series.yaml', import.meta.url), 'utf8');
+export const ISSUE_59 = readFileSync(new URL('../fixtures/content/nlzf/2022/59.md', import.meta.url), 'utf8');
 /** The seed: text extracted from the printed 第59期. */
 export const SEED_59 = readFileSync(new URL('../fixtures/seeds/nlzf-2022-59.txt', import.meta.url), 'utf8');
 

@@ -29,6 +29,20 @@ async function scriptsFetched(work: () => Promise<void>): Promise<string[]> {
 const resultTitles = () => browser.page.locator('.search-result h2 a').allInnerTexts();
 
 describe('search in Chinese', () => {
+  it('says to build when there is no search index yet, instead of a parser error', async () => {
+    await browser.page.route('**/pagefind/shards.json', (route) =>
+      route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html>' }),
+    );
+    try {
+      await searchAt('?q=双减');
+      expect(await browser.page.locator('#search-status').innerText()).toBe(
+        '搜索暂时不可用：还没有搜索索引。请先运行 npm run build：开发服务器使用最近一次构建的索引。',
+      );
+    } finally {
+      await browser.page.unroute('**/pagefind/shards.json');
+    }
+  });
+
   it('finds 垌头村 in the 重温誓词 article first, and clicking lands on it with the term marked', async () => {
     await searchAt('?q=垌头村');
     // The distractors hold 垌, 头 and 村 apart (田垌, 村头, 头一回): they are not found at all.

@@ -198,4 +198,18 @@ describe('layout rules, each on a small bulletin', () => {
     ]);
     expect(r.decisions).toEqual(['kept "（通讯员 张三）" under "区教育局召开会议" as its byline, its first paragraph']);
   });
+  it('a label letter-spaced as printed, and two labels on one line', () => {
+    const { issue } = recognizeBulletin(
+      bulletin('区教育局召开会议\n\n会议部署了工作。', '报：市教育局    抄  送：各学校\n\n区教育局办公室 2024年5月20日印发'),
+    );
+    expect(issue.distribution).toEqual([
+      { label: '报', recipients: ['市教育局'] },
+      { label: '抄送', recipients: ['各学校'] },
+    ]);
+  });
+  it('page numbers as · 2 · and （3） are page lines', () => {
+    const r = recognizeBulletin(bulletin('区教育局召开会议\n\n会议部署了\n\n· 2 ·\n\n工作。\n\n（3）'));
+    expect(r.issue.sections[0]!.articles[0]!.paragraphs).toEqual(['会议部署了工作。']);
+    expect(r.decisions).toContain('dropped 2 page-number lines');
+  });
 });

@@ -213,7 +213,9 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
       const titled: RecognizedArticle = { kind: 'titled', title: text, paragraphs: [] };
       // A title wrapped over two lines arrives as two blocks; its second line may be a single character.
       const after = blocks[i + 2];
-      const tail = next.role === 'text' && !next.marker && !TITLE_PUNCTUATION.test(next.text);
+      // A second line right before a page number, with text going on after it, starts the article's first paragraph instead.
+      const fragment = next.pageAfter && blocks[i + 2]?.role === 'text' && !isTitleText(blocks[i + 2]);
+      const tail = next.role === 'text' && !next.marker && !TITLE_PUNCTUATION.test(next.text) && !fragment;
       if (tail && after && !heads.has(i + 2) && width(joinText(text, next.text)) <= MAX_TITLE) {
         titled.title = joinText(text, next.text);
         if (width(titled.title) > LONG_TITLE) {

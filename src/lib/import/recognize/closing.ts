@@ -1,13 +1,19 @@
 import { formatChineseDate, parseChineseDate, PRINTED_DATE } from '../../dates.ts';
 import { RECIPIENT_SEPARATOR as SEPARATOR, splitRecipients } from '../../archive/print-text.ts';
 import { closeCjkSpacing, joinText, printedSpacing, width, type Line } from './lines.ts';
-import { COPIES, CREDIT, LABEL, LABEL_SPLIT } from './patterns.ts';
+import { COPIES, CREDIT, LABEL, LABEL_SPLIT, LABELS } from './patterns.ts';
 import { unplace, type Context } from './context.ts';
 import type { RecognizedIssue } from './types.ts';
 
 /** The print line: 〈office〉 2022年7月28日印发（共印N份）. */
 export const PRINT = new RegExp(`^(.*?)\\s*(${PRINTED_DATE.source})\\s*印\\s*发\\s*([（(]?\\s*共\\s*印\\s*(\\d+)\\s*份\\s*[)）]?)?$`, 'u');
 const LONGEST_RECIPIENT = 40;
+const SPACED_LABEL = new RegExp(
+  `(^|\\s{2,})(${LABELS.filter((label) => label.length === 2)
+    .map((label) => `${label[0]}\\s+${label[1]}`)
+    .join('|')})(?=\\s*[：:])`,
+  'gu',
+);
 const PRINT_END = new RegExp(`(${PRINTED_DATE.source})\\s*印\\s*发\\s*(?:[（(]?\\s*共\\s*印\\s*\\d+\\s*份\\s*[)）]?)?$`, 'u');
 
 /** True when the print line starts at line `from` and ends within the two lines after it (a wrap split it). */
@@ -77,7 +83,9 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
     const line = lines[i]!;
     const previous = lines[i - 1];
     if (LABEL.test(line.text)) {
-      for (const part of line.raw.split(LABEL_SPLIT)) {
+      // A label letter-spaced as printed (抄  送：) is one label, not 送 after a gap.
+      const raw = line.raw.replace(SPACED_LABEL, (_match, lead: string, label: string) => `${lead}${label.replace(/\s+/gu, '')}`);
+      for (const part of raw.split(LABEL_SPLIT)) {
         const match = LABEL.exec(closeCjkSpacing(part));
         if (match) entries.push({ label: match[1]!, text: match[2] ?? '', line });
       }

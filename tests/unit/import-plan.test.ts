@@ -168,6 +168,34 @@ describe('importing a back catalogue in one run', () => {
   });
 });
 
+describe('importing old Word files', () => {
+  const DOC = new Uint8Array(readFileSync(new URL('../fixtures/word/nlzf-2022-59.doc', import.meta.url)));
+  async function handChecked() {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jianbao-hand-'));
+    mkdirSync(path.join(dir, 'nlzf/2022'), { recursive: true });
+    writeFileSync(path.join(dir, 'nlzf/series.yaml'), SERIES_YAML);
+    writeFileSync(path.join(dir, 'nlzf/2022/59.md'), ISSUE_59);
+    return structureOf(dir, 'nlzf/2022/59.md');
+  }
+  // 第59期 saved as Word 97–2003 by LibreOffice; WPS Office saves .wps in the same format.
+  it.each(['59.doc', '59.wps'])('%s gives the hand-checked 第59期, curly quotes and all, and keeps the original', async (name) => {
+    withBundledSeries();
+    const outcome = ok(await importOne(input(name, DOC), { out, dryRun: false, force: false }));
+    expect([outcome.warnings, outcome.unplaced]).toEqual([[], []]);
+    expect(await structureOf(out, 'nlzf/2022/59.md')).toEqual(await handChecked());
+    expect(readFileSync(path.join(out, `nlzf/2022/59/original${path.extname(name)}`))).toEqual(Buffer.from(DOC));
+  });
+  it('refuses a .wps it cannot read, saying how to fix it, and writes nothing', async () => {
+    const file = input('old.wps', new Uint8Array(4096).fill(7));
+    expect(await importOne(file, { out, dryRun: false, force: false })).toEqual({
+      source: file,
+      error:
+        'the .wps file could not be read as a Word 97–2003 document (Unable to read this type of file): open it in WPS Office and save it as Word (.docx), then import that',
+    });
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
+
 describe('importing Word files', () => {
   it('reads paragraphs and keeps images beside the issue, referenced from their article', async () => {
     // A 1×1 PNG.
@@ -199,7 +227,7 @@ describe('inputs that cannot be imported', () => {
       new Uint8Array([0, 1, 2, 3, 255, 0, 7]),
       'the file is not text (it holds binary data); expected a bulletin as UTF-8 or GB18030 text',
     ],
-    ['notes.rtf', '{\\rtf1 第59期}', 'unsupported file type ".rtf": expected .txt, .docx, .pdf'],
+    ['notes.rtf', '{\\rtf1 第59期}', 'unsupported file type ".rtf": expected .txt, .docx, .doc, .wps, .pdf'],
     ['broken.docx', 'PK not really a zip', 'not a readable Word .docx file'],
     ['broken.pdf', '%PDF-1.7 truncated', 'not a readable PDF'],
     [

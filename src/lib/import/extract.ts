@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import mammoth from 'mammoth';
+import WordExtractor from 'word-extractor';
 import { getDocumentProxy } from 'unpdf';
 import { standardCjk } from './cjk-compat.ts';
 import { decodeText, looksBinary } from './decode.ts';
@@ -9,7 +10,7 @@ import { ImportError, type ExtractedSource } from './plan-import.ts';
 import { IMAGE_MARK } from './recognize/index.ts';
 
 /** The file types the importer reads. */
-export const IMPORTABLE = ['.txt', '.docx', '.pdf'] as const;
+export const IMPORTABLE = ['.txt', '.docx', '.doc', '.wps', '.pdf'] as const;
 
 /** Reads an input file's bulletin text (and images), radical look-alikes made standard; throws ImportError for what it cannot read. */
 export async function extractSource(file: string, data: Uint8Array): Promise<ExtractedSource> {
@@ -45,8 +46,25 @@ async function extractRaw(file: string, data: Uint8Array): Promise<ExtractedSour
     };
   }
   if (extension === '.docx') return { ...(await extractDocx(data)), original };
+  if (extension === '.doc' || extension === '.wps') return { text: await extractWord97(data, extension), images: [], original };
   if (extension === '.pdf') return { text: await extractPdf(data), images: [], original };
   throw new ImportError(`unsupported file type "${extension || '(none)'}": expected ${IMPORTABLE.join(', ')}`);
+}
+
+/** Word 97–2003 (.doc), and WPS Office's .wps files saved in the same binary format, via word-extractor. */
+async function extractWord97(data: Uint8Array, extension: string): Promise<string> {
+  try {
+    const document = await new WordExtractor().extract(Buffer.from(data));
+    // Without the library's Unicode filter, which would turn the bulletin's “” into ASCII quotes.
+    return document.getBody({ filterUnicode: false });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const fix =
+      extension === '.wps'
+        ? 'open it in WPS Office and save it as Word (.docx), then import that'
+        : 'open it in Word or WPS Office and save it as .docx, then import that';
+    throw new ImportError(`the ${extension} file could not be read as a Word 97–2003 document (${reason}): ${fix}`);
+  }
 }
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'caption']);

@@ -212,4 +212,11 @@ describe('layout rules, each on a small bulletin', () => {
     expect(r.issue.sections[0]!.articles[0]!.paragraphs).toEqual(['会议部署了工作。']);
     expect(r.decisions).toContain('dropped 2 page-number lines');
   });
+  it('a short line ending in ？ standing alone is taken as a title, and said unsure', () => {
+    const r = recognizeBulletin(bulletin('区教育局召开会议\n\n会议部署了工作。\n\n如何落实“双减”？\n\n各校要减轻学生负担，提高课堂效率。'));
+    expect(r.issue.sections[0]!.articles.map((a) => a.title)).toEqual(['区教育局召开会议', '如何落实“双减”？']);
+    expect(r.warnings).toEqual([
+      'unsure: line 11: "如何落实“双减”？" ends like a sentence but stands alone like a title; it was taken as a title',
+    ]);
+  });
 });

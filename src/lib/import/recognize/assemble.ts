@@ -31,6 +31,13 @@ function isTitleText(block: Block | undefined, least = 4): boolean {
   return size >= (block.marker ? 2 : least) && size <= MAX_TITLE && !TITLE_PUNCTUATION.test(block.text) && !CAPTION.test(block.text);
 }
 
+/** A short line ending in ？ or ！ and nothing else punctuated: a title asking or calling (如何落实“双减”？), or a short paragraph. */
+function callingTitle(block: Block | undefined): boolean {
+  if (block?.role !== 'text' || !/[？！?!]$/u.test(block.text)) return false;
+  const size = width(block.text);
+  return size >= 5 && size <= 24 && !TITLE_PUNCTUATION.test(block.text.slice(0, -1)) && !CAPTION.test(block.text);
+}
+
 /** Which blocks are section headings where no 【】 marks them: a marker kind whose short headings head titles, or short unmarked lines above titles. */
 function sectionHeads(blocks: readonly Block[]): Set<number> {
   const heads = new Set<number>();
@@ -197,7 +204,13 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
       article!.paragraphs.push(paragraphText(block));
       continue;
     }
-    if (isTitleText(block) && followedByBody) {
+    const calling = callingTitle(block) && followedByBody && next.role === 'text' && !isTitleText(next) && !LEAD.test(text);
+    if (calling) {
+      warnings.push(
+        `unsure: line ${firstLine(block)}: "${text}" ends like a sentence but stands alone like a title; it was taken as a title`,
+      );
+    }
+    if ((isTitleText(block) || calling) && followedByBody) {
       // A short fragment right before a page number is more likely a paragraph's first words than a title.
       if (block.pageAfter && next.role === 'text' && !isTitleText(next) && !LEAD.test(next.text)) {
         warnings.push(

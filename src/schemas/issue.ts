@@ -72,6 +72,8 @@ const IssueFields = z.strictObject({
   officeRole: TextSchema.optional(),
   /** True when the masthead prints the office before the number (管城回族区教育局编  第4期); default false. */
   officeFirst: z.boolean().default(false),
+  /** True when the masthead prints the date above the number (2024年3月12日 / 第3期); default false. */
+  dateFirst: z.boolean().default(false),
   /** Section names in printed order, each listed in the series record; equal to the body's ## headings; default none (one run of articles). */
   sections: z.array(TextSchema).default([]),
   /** Credit lines as printed after the articles ((责任编辑：…), 审核：… 校对：…); default none. */

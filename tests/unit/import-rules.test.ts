@@ -219,4 +219,15 @@ describe('layout rules, each on a small bulletin', () => {
       'unsure: line 11: "如何落实“双减”？" ends like a sentence but stands alone like a title; it was taken as a title',
     ]);
   });
+  it.each([
+    ['教育简报\n\n2024年5月20日\n\n第5期', { dateFirst: true }],
+    ['教育简报\n\n区教育局办公室      2024年5月20日\n\n第5期', { dateFirst: true, officeFirst: true, office: '区教育局办公室' }],
+    ['教育简报\n\n2024年5月20日\n\n第5期\n\n区教育局办公室编', { dateFirst: true, office: '区教育局办公室', officeRole: '编' }],
+  ])('a date above the number: %j', (masthead, fields) => {
+    const text = `${masthead}\n\n区教育局召开会议\n\n会议部署了工作。\n\n报：市教育局\n\n区教育局办公室 2024年5月20日印发\n`;
+    const { issue, keptText } = recognizeBulletin(text);
+    expect(issue).toMatchObject({ date: '2024-05-20', mastheadLines: ['教育简报'], ...fields });
+    expect(issue.officeFirst).toBe('officeFirst' in fields ? true : undefined);
+    expect(keptText).toContain('区教育局召开会议');
+  });
 });

@@ -23,6 +23,7 @@ describe('IssueSchema', () => {
       ...issue,
       supplement: false,
       officeFirst: false,
+      dateFirst: false,
       credits: [],
       distribution: [],
       draft: false,

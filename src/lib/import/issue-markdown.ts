@@ -12,10 +12,11 @@ export interface IssueMarkdownOptions {
 /** The front matter an imported issue gets, in the order editors read it. */
 export function importedFrontMatter(issue: RecognizedIssue): Omit<
   IssueFrontMatter,
-  'draft' | 'supplement' | 'officeFirst' | 'sections' | 'credits' | 'distribution' | 'corrections' | 'withdrawn'
+  'draft' | 'supplement' | 'officeFirst' | 'dateFirst' | 'sections' | 'credits' | 'distribution' | 'corrections' | 'withdrawn'
 > & {
   supplement?: boolean;
   officeFirst?: boolean;
+  dateFirst?: boolean;
   sections?: string[];
   credits?: string[];
   distribution?: IssueFrontMatter['distribution'];
@@ -33,6 +34,7 @@ export function importedFrontMatter(issue: RecognizedIssue): Omit<
     ...(issue.office && { office: issue.office }),
     ...(issue.officeRole && { officeRole: issue.officeRole }),
     ...(issue.officeFirst && { officeFirst: true }),
+    ...(issue.dateFirst && { dateFirst: true }),
     ...(sections.length && { sections }),
     ...(issue.credits.length && { credits: issue.credits }),
     ...(issue.distribution.length && { distribution: issue.distribution }),

@@ -47,9 +47,11 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
   }
   // The office and the date follow, on one line or several; the date may share the number's line.
   const candidates = [...(found.rest ? [found.rest] : []), ...lines.slice(next, next + 4).map((line) => line.raw)];
-  const officeParts: string[] = found.before === undefined ? [] : [found.before];
+  let officeParts: string[] = found.before === undefined ? [] : [found.before];
   let date: string | undefined;
   let dateText = '';
+  let dateFirst = false;
+  let officeAbove = found.before !== undefined;
   for (const [index, text] of candidates.entries()) {
     const match = DATE_AT_END.exec(text);
     const iso = match ? parseChineseDate(match[1]!) : undefined;
@@ -62,6 +64,24 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
       break;
     }
     officeParts.push(text.trim());
+  }
+  // Some mastheads print the date (and the office before it) on the line above the number.
+  const above = !date && !found.before ? DATE_AT_END.exec(mastheadLines.at(-1) ?? '') : null;
+  const aboveIso = above ? parseChineseDate(above[1]!) : undefined;
+  if (above && aboveIso) {
+    const line = mastheadLines.pop()!;
+    date = aboveIso;
+    dateText = above[1]!.replace(/\s+/g, '');
+    dateFirst = true;
+    officeParts = line.slice(0, above.index).trim() ? [line.slice(0, above.index).trim()] : [];
+    officeAbove = officeParts.length > 0;
+    next = found.at + 1 + (total ? 1 : 0);
+    // With the date above, an office with its role (…办公室编) may still stand under the number.
+    const under = lines[next]?.text ?? '';
+    if (!officeParts.length && OFFICE_ROLE.test(under) && under.length <= 30 && !/[，。；：]/u.test(under)) {
+      officeParts = [under];
+      next++;
+    }
   }
   if (!date) throw new RecognitionError('no issue date (2022年7月28日 or 二〇二二年七月二十八日) under the issue number in the masthead');
   if (number.number === undefined)
@@ -91,7 +111,8 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
       ...(number.year !== undefined && { yearInNumber: true }),
       ...(office && { office: role ? role[1]! : office }),
       ...(role && { officeRole: role[2]! }),
-      ...(found.before !== undefined && { officeFirst: true }),
+      ...(officeAbove && { officeFirst: true }),
+      ...(dateFirst && { dateFirst: true }),
       date,
       ...(dateLabel !== undefined && { dateLabel }),
     },

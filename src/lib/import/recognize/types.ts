@@ -48,6 +48,8 @@ export interface RecognizedMasthead {
   officeRole?: string;
   /** True when the office is printed before the number, on its line (管城回族区教育局编  第4期). */
   officeFirst?: boolean;
+  /** True when the date is printed above the number. */
+  dateFirst?: boolean;
   /** Issue date, ISO. */
   date: string;
   /** The date as printed, where it is not 2022年7月28日. */

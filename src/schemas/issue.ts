@@ -78,6 +78,8 @@ const IssueFields = z.strictObject({
   sections: z.array(TextSchema).default([]),
   /** Credit lines as printed after the articles ((责任编辑：…), 审核：… 校对：…); default none. */
   credits: z.array(TextSchema).default([]),
+  /** True when the credits are printed after the print line, at the very end, rather than before the closing block; default false. */
+  creditsLast: z.boolean().default(false),
   /** The closing block (报 / 送 / 发 …) in printed order; default none. */
   distribution: z.array(DistributionSchema).default([]),
   /** The print line; optional. */

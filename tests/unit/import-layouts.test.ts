@@ -25,6 +25,8 @@ describe('bulletins of other offices', () => {
   it('has fixtures of every layout', () => {
     expect(names).toEqual([
       'bracketed-contents',
+      'credits-last',
+      'guanggongwei-contents',
       'numbered-sections',
       'office-first',
       'pdf-extracted',

@@ -230,4 +230,15 @@ describe('layout rules, each on a small bulletin', () => {
     expect(issue.officeFirst).toBe('officeFirst' in fields ? true : undefined);
     expect(keptText).toContain('区教育局召开会议');
   });
+  it('a classification mark over two lines, and credits printed after the print line', () => {
+    const text = `内部资料\n\n注意保存\n\n${bulletin('区教育局召开会议\n\n会议部署了工作。', '报：市教育局\n\n区教育局办公室 2024年5月20日印发\n\n责任编辑：李明  校对：王芳')}`;
+    const { issue, warnings } = recognizeBulletin(text);
+    expect([issue.classification, issue.mastheadLines, issue.credits, issue.creditsLast]).toEqual([
+      '内部资料 注意保存',
+      ['教育简报'],
+      ['责任编辑：李明 校对：王芳'],
+      true,
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

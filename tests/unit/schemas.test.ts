@@ -24,6 +24,7 @@ describe('IssueSchema', () => {
       supplement: false,
       officeFirst: false,
       dateFirst: false,
+      creditsLast: false,
       credits: [],
       distribution: [],
       draft: false,

@@ -105,9 +105,10 @@ export function printText({ issue, series, sections }: PrintableIssue): string {
       if (article.source !== undefined) lines.push(article.source);
     }
   }
-  lines.push(...issue.credits);
+  if (!issue.creditsLast) lines.push(...issue.credits);
   lines.push(...issue.distribution.map(distributionLine));
   if (issue.printed) lines.push(printLine(issue.printed));
+  if (issue.creditsLast) lines.push(...issue.credits);
   return `${lines.join('\n\n')}\n`;
 }
 

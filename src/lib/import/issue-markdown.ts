@@ -12,11 +12,21 @@ export interface IssueMarkdownOptions {
 /** The front matter an imported issue gets, in the order editors read it. */
 export function importedFrontMatter(issue: RecognizedIssue): Omit<
   IssueFrontMatter,
-  'draft' | 'supplement' | 'officeFirst' | 'dateFirst' | 'sections' | 'credits' | 'distribution' | 'corrections' | 'withdrawn'
+  | 'draft'
+  | 'supplement'
+  | 'officeFirst'
+  | 'dateFirst'
+  | 'creditsLast'
+  | 'sections'
+  | 'credits'
+  | 'distribution'
+  | 'corrections'
+  | 'withdrawn'
 > & {
   supplement?: boolean;
   officeFirst?: boolean;
   dateFirst?: boolean;
+  creditsLast?: boolean;
   sections?: string[];
   credits?: string[];
   distribution?: IssueFrontMatter['distribution'];
@@ -37,6 +47,7 @@ export function importedFrontMatter(issue: RecognizedIssue): Omit<
     ...(issue.dateFirst && { dateFirst: true }),
     ...(sections.length && { sections }),
     ...(issue.credits.length && { credits: issue.credits }),
+    ...(issue.creditsLast && { creditsLast: true }),
     ...(issue.distribution.length && { distribution: issue.distribution }),
     ...(issue.printed && { printed: issue.printed }),
   };

@@ -166,8 +166,10 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
     if (copies && issue.printed && issue.printed.copies === undefined) {
       issue.printed.copies = Number(copies[1]);
       Object.assign(issue.printed, copiesLabel(line.text));
-    } else if (CREDIT.test(line.text)) issue.credits.push(printedSpacing(line.raw));
-    else unplace(findings, [line]);
+    } else if (CREDIT.test(line.text)) {
+      issue.credits.push(printedSpacing(line.raw));
+      issue.creditsLast = true;
+    } else unplace(findings, [line]);
   }
   issue.distribution = entries.map((entry) => {
     const recipients = splitRecipients(entry.text);

@@ -35,7 +35,9 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
   let classification: string | undefined;
   const mastheadLines: string[] = [];
   for (const line of lines.slice(0, found.at)) {
-    if (classification === undefined && CLASSIFICATION.test(line.text)) classification = printedSpacing(line.raw);
+    const mark = CLASSIFICATION.test(line.text) && !mastheadLines.length;
+    // A mark printed over two lines (内部资料 / 注意保存) is one mark.
+    if (mark) classification = classification === undefined ? printedSpacing(line.raw) : `${classification} ${printedSpacing(line.raw)}`;
     else mastheadLines.push(line.raw);
   }
   let next = found.at + 1;

@@ -62,6 +62,8 @@ export interface RecognizedIssue extends RecognizedMasthead {
   sections: RecognizedSection[];
   /** Credit lines as printed. */
   credits: string[];
+  /** True when the credits are printed after the print line, at the very end. */
+  creditsLast?: boolean;
   /** 报 / 送 / 发 … in order; `printedAs` where the recipients are not joined by 、. */
   distribution: { label: string; recipients: string[]; printedAs?: string }[];
   /** The print line. */

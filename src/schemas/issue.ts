@@ -48,6 +48,13 @@ export const WithdrawalSchema = z.strictObject({
   note: TextSchema.optional(),
 });
 
+/** A part of the masthead under the title. */
+export const MastheadPartSchema = z.enum(['number', 'office', 'date']);
+/** One of number, office, date. */
+export type MastheadPart = z.output<typeof MastheadPartSchema>;
+/** The masthead's usual order: 第59期, then the office, then the date. */
+export const DEFAULT_ORDER: readonly MastheadPart[] = ['number', 'office', 'date'];
+
 /** The fields of an issue file's front matter (content/<series>/<year>/<issue>.md). */
 const IssueFields = z.strictObject({
   /** 第N期: a positive whole number, unique within the series (within the year if numbering restarts yearly). */
@@ -70,10 +77,12 @@ const IssueFields = z.strictObject({
   office: TextSchema.optional(),
   /** The office's role printed after it (主办, 编印, 编); optional. */
   officeRole: TextSchema.optional(),
-  /** True when the masthead prints the office before the number (管城回族区教育局编  第4期); default false. */
-  officeFirst: z.boolean().default(false),
-  /** True when the masthead prints the date above the number (2024年3月12日 / 第3期); default false. */
-  dateFirst: z.boolean().default(false),
+  /** The masthead's number, office and date in printed order (管城回族区教育局编  第4期: office, number, date); default number, office, date. */
+  mastheadOrder: z
+    .array(MastheadPartSchema)
+    .length(3, { message: 'expected number, office and date, each once, in printed order' })
+    .refine((parts) => new Set(parts).size === 3, { message: 'expected number, office and date, each once, in printed order' })
+    .default([...DEFAULT_ORDER]),
   /** Section names in printed order, each listed in the series record; equal to the body's ## headings; default none (one run of articles). */
   sections: z.array(TextSchema).default([]),
   /** Credit lines as printed after the articles ((责任编辑：…), 审核：… 校对：…); default none. */

@@ -22,8 +22,7 @@ describe('IssueSchema', () => {
     expect(parsed).toEqual({
       ...issue,
       supplement: false,
-      officeFirst: false,
-      dateFirst: false,
+      mastheadOrder: ['number', 'office', 'date'],
       creditsLast: false,
       credits: [],
       distribution: [],

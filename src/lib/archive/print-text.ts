@@ -82,12 +82,8 @@ export function printText({ issue, series, sections }: PrintableIssue): string {
   if (issue.classification) lines.push(issue.classification);
   lines.push(...series.masthead);
   const office = [issue.office ?? series.office, issue.officeRole].filter(Boolean).join(' ');
-  // The masthead's order as printed: office and date above the number where the file says so.
-  if (issue.officeFirst) lines.push(office);
-  if (issue.dateFirst) lines.push(dateLine(issue));
-  lines.push(numberLine(issue));
-  if (!issue.officeFirst) lines.push(office);
-  if (!issue.dateFirst) lines.push(dateLine(issue));
+  const parts = { number: numberLine(issue), office, date: dateLine(issue) };
+  for (const part of issue.mastheadOrder) if (parts[part]) lines.push(parts[part]);
   for (const section of sections) {
     if (section.name) lines.push(sectionHeading(section.name));
     for (const article of section.articles) {

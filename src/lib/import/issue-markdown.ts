@@ -12,20 +12,10 @@ export interface IssueMarkdownOptions {
 /** The front matter an imported issue gets, in the order editors read it. */
 export function importedFrontMatter(issue: RecognizedIssue): Omit<
   IssueFrontMatter,
-  | 'draft'
-  | 'supplement'
-  | 'officeFirst'
-  | 'dateFirst'
-  | 'creditsLast'
-  | 'sections'
-  | 'credits'
-  | 'distribution'
-  | 'corrections'
-  | 'withdrawn'
+  'draft' | 'supplement' | 'mastheadOrder' | 'creditsLast' | 'sections' | 'credits' | 'distribution' | 'corrections' | 'withdrawn'
 > & {
   supplement?: boolean;
-  officeFirst?: boolean;
-  dateFirst?: boolean;
+  mastheadOrder?: IssueFrontMatter['mastheadOrder'];
   creditsLast?: boolean;
   sections?: string[];
   credits?: string[];
@@ -43,8 +33,7 @@ export function importedFrontMatter(issue: RecognizedIssue): Omit<
     ...(issue.classification && { classification: issue.classification }),
     ...(issue.office && { office: issue.office }),
     ...(issue.officeRole && { officeRole: issue.officeRole }),
-    ...(issue.officeFirst && { officeFirst: true }),
-    ...(issue.dateFirst && { dateFirst: true }),
+    ...(issue.mastheadOrder && { mastheadOrder: issue.mastheadOrder }),
     ...(sections.length && { sections }),
     ...(issue.credits.length && { credits: issue.credits }),
     ...(issue.creditsLast && { creditsLast: true }),

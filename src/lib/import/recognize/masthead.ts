@@ -2,8 +2,10 @@ import { formatChineseDate, parseChineseDate, PRINTED_DATE, WEEKDAY } from '../.
 import { issueLabelWithTotal, parsePrintedNumber, type PrintedNumber } from '../../issue-number.ts';
 import { closeCjkSpacing, printedSpacing, type Line } from './lines.ts';
 import { CLASSIFICATION, NUMBER_START, OFFICE_ROLE, TOTAL } from './patterns.ts';
+import { DEFAULT_ORDER, type MastheadPart } from '../../../schemas/issue.ts';
 import { RecognitionError, type Findings, type RecognizedMasthead } from './types.ts';
 
+const DATE_AT_START = new RegExp(`^(${PRINTED_DATE.source}(?:${WEEKDAY.source})?)\\s{2,}(\\S.*)$`, 'u');
 const DATE_AT_END = new RegExp(`(${PRINTED_DATE.source}(?:${WEEKDAY.source})?)\\s*$`, 'u');
 
 /** The number line among the first lines: whole (第3期, 2024年第3期（总第128期）) or with the office and date after it. */
@@ -54,7 +56,19 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
   let dateText = '';
   let dateFirst = false;
   let officeAbove = found.before !== undefined;
+  let officeAfterDate = false;
   for (const [index, text] of candidates.entries()) {
+    const start = DATE_AT_START.exec(text);
+    const startIso = start && !officeParts.length ? parseChineseDate(start[1]!) : undefined;
+    if (start && startIso) {
+      // The date on the left, the office on the right: 2024年5月20日      区教育局办公室编.
+      date = startIso;
+      dateText = start[1]!.replace(/\s+/g, '');
+      officeParts.push(start[2]!.trim());
+      officeAfterDate = true;
+      next += index + (found.rest ? 0 : 1);
+      break;
+    }
     const match = DATE_AT_END.exec(text);
     const iso = match ? parseChineseDate(match[1]!) : undefined;
     if (match && iso) {
@@ -93,6 +107,15 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
     findings.warnings.push(`unsure: line ${lines[found.at]!.no}: the number says ${number.year}年 but the date is ${date}`);
   }
   const office = officeParts.map(closeCjkSpacing).join('');
+  const order: MastheadPart[] = dateFirst
+    ? officeAbove
+      ? ['office', 'date', 'number']
+      : ['date', 'number', 'office']
+    : officeAbove
+      ? ['office', 'number', 'date']
+      : officeAfterDate
+        ? ['number', 'date', 'office']
+        : [...DEFAULT_ORDER];
   const role = OFFICE_ROLE.exec(office);
   const numbers = {
     number: number.number ?? 1,
@@ -113,8 +136,7 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
       ...(number.year !== undefined && { yearInNumber: true }),
       ...(office && { office: role ? role[1]! : office }),
       ...(role && { officeRole: role[2]! }),
-      ...(officeAbove && { officeFirst: true }),
-      ...(dateFirst && { dateFirst: true }),
+      ...(order.join() !== DEFAULT_ORDER.join() && { mastheadOrder: order }),
       date,
       ...(dateLabel !== undefined && { dateLabel }),
     },

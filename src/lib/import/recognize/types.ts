@@ -1,4 +1,5 @@
 import type { ArticleKind } from '../../../schemas/article.ts';
+import type { MastheadPart } from '../../../schemas/issue.ts';
 
 /** One article as recognised. */
 export interface RecognizedArticle {
@@ -46,10 +47,8 @@ export interface RecognizedMasthead {
   office?: string;
   /** Its role as printed after it: 主办, 编印, 编. */
   officeRole?: string;
-  /** True when the office is printed before the number, on its line (管城回族区教育局编  第4期). */
-  officeFirst?: boolean;
-  /** True when the date is printed above the number. */
-  dateFirst?: boolean;
+  /** The masthead's number, office and date in printed order, where it is not number, office, date. */
+  mastheadOrder?: MastheadPart[];
   /** Issue date, ISO. */
   date: string;
   /** The date as printed, where it is not 2022年7月28日. */

@@ -14,12 +14,19 @@ export const DistributionSchema = z.strictObject({
   printedAs: TextSchema.optional(),
 });
 
+/** The word a print line ends its date with. */
+export const PrintVerbSchema = z.enum(['印发', '编印', '印制', '印', '']);
+/** 印发, 编印, 印制, 印 or none. */
+export type PrintVerb = z.output<typeof PrintVerbSchema>;
+
 /** The print line at the foot of an issue: 〈office〉 2022年7月28日印发 (共印N份). */
 export const PrintedSchema = z.strictObject({
   /** The printing office as printed; optional, as some print lines give the date only. */
   by: TextSchema.optional(),
   /** The printing date (ISO), printed as 2022年7月28日印发. */
   date: IsoDateSchema,
+  /** The word after the date as printed where it is not 印发: 编印, 印制, 印, or none (an empty string); optional. */
+  verb: PrintVerbSchema.optional(),
   /** 共印N份: number of copies printed, when the issue says; a positive whole number. */
   copies: z.int().positive().optional(),
   /** 共印N份 as printed when it is not （共印N份） (共印50份 without brackets); must name `copies`; optional. */

@@ -237,4 +237,12 @@ describe('layout rules, each on a small bulletin', () => {
     expect(warnings).toEqual([]);
     expect(keptText).toContain('区教育局召开会议');
   });
+  it.each([
+    ['区教育局办公室          2024年5月20日', { by: '区教育局办公室', date: '2024-05-20', verb: '' }],
+    ['区教育局办公室 2024年5月20日编印', { by: '区教育局办公室', date: '2024-05-20', verb: '编印' }],
+    ['区教育局办公室 2024年5月20日印发', { by: '区教育局办公室', date: '2024-05-20' }],
+  ])('the print line %s', (line, printed) => {
+    const { issue, unplaced } = recognizeBulletin(bulletin('区教育局召开会议\n\n会议部署了工作。', `报：市教育局\n\n${line}`));
+    expect([issue.printed, unplaced]).toEqual([printed, []]);
+  });
 });

@@ -57,7 +57,7 @@ export function labelText(label: string): string {
 /** The print line's date and copies as printed: 2022年7月28日印发（共印N份）. */
 export function printedWhen(printed: NonNullable<IssueFrontMatter['printed']>): { date: string; after: string } {
   const copies = printed.copies === undefined ? '' : (printed.copiesLabel ?? `（共印${printed.copies}份）`);
-  return { date: printed.dateLabel ?? formatChineseDate(printed.date), after: `印发${copies}` };
+  return { date: printed.dateLabel ?? formatChineseDate(printed.date), after: `${printed.verb ?? '印发'}${copies}` };
 }
 
 /** The print line as printed: 〈office〉 2022年7月28日印发（共印N份）. */

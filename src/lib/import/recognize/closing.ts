@@ -3,10 +3,15 @@ import { RECIPIENT_SEPARATOR as SEPARATOR, splitRecipients } from '../../archive
 import { closeCjkSpacing, joinText, printedSpacing, width, type Line } from './lines.ts';
 import { COPIES, CREDIT, LABEL, LABEL_SPLIT, LABELS } from './patterns.ts';
 import { unplace, type Context } from './context.ts';
+import type { PrintVerb } from '../../../schemas/issue.ts';
 import type { RecognizedIssue } from './types.ts';
 
 /** The print line: 〈office〉 2022年7月28日印发（共印N份）. */
-export const PRINT = new RegExp(`^(.*?)\\s*(${PRINTED_DATE.source})\\s*印\\s*发\\s*([（(]?\\s*共\\s*印\\s*(\\d+)\\s*份\\s*[)）]?)?$`, 'u');
+const VERB = '印\\s*发|编\\s*印|印\\s*制|印';
+export const PRINT = new RegExp(
+  `^(?<by>.*?)\\s*(?<date>${PRINTED_DATE.source})\\s*(?<verb>${VERB})?\\s*(?<copies>[（(]?\\s*共\\s*印\\s*(?<count>\\d+)\\s*份\\s*[)）]?)?$`,
+  'u',
+);
 const LONGEST_RECIPIENT = 40;
 const SPACED_LABEL = new RegExp(
   `(^|\\s{2,})(${LABELS.filter((label) => label.length === 2)
@@ -14,7 +19,7 @@ const SPACED_LABEL = new RegExp(
     .join('|')})(?=\\s*[：:])`,
   'gu',
 );
-const PRINT_END = new RegExp(`(${PRINTED_DATE.source})\\s*印\\s*发\\s*(?:[（(]?\\s*共\\s*印\\s*\\d+\\s*份\\s*[)）]?)?$`, 'u');
+const PRINT_END = new RegExp(`(${PRINTED_DATE.source})\\s*(?:${VERB})?\\s*(?:[（(]?\\s*共\\s*印\\s*\\d+\\s*份\\s*[)）]?)?$`, 'u');
 
 /** True when the print line starts at line `from` and ends within the two lines after it (a wrap split it). */
 function printWithin(lines: readonly Line[], from: number): boolean {
@@ -125,7 +130,7 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
     const several = printEnd > start && wrap === undefined && !PRINTED_DATE.test(lines[start]!.text);
     if (several && office && entries.length) {
       const from = lines.findIndex(
-        (_line, at) => at > start && at <= printEnd && PRINT.exec(joinAll(lines.slice(at, printEnd + 1)))?.[1]?.startsWith(office),
+        (_line, at) => at > start && at <= printEnd && PRINT.exec(joinAll(lines.slice(at, printEnd + 1)))?.groups?.by?.startsWith(office),
       );
       if (from > start) {
         const tail = joinAll(lines.slice(start, from));
@@ -139,17 +144,20 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
     }
     const text = joinAll(lines.slice(start, printEnd + 1));
     const match = PRINT.exec(text);
-    const date = match && parseChineseDate(match[2]!);
+    const groups = match?.groups ?? {};
+    const date = match && parseChineseDate(groups.date!);
     if (match && date) {
-      const dateText = match[2]!.replace(/\s+/g, '');
+      const dateText = groups.date!.replace(/\s+/g, '');
+      const verb = (groups.verb ?? '').replace(/\s+/g, '') as PrintVerb;
       issue.printed = {
-        ...(match[1] && { by: match[1] }),
+        ...(groups.by && { by: groups.by }),
         date,
         ...(dateText !== formatChineseDate(date) && { dateLabel: dateText }),
-        ...(match[4] && { copies: Number(match[4]) }),
-        ...(match[3] && copiesLabel(match[3])),
+        ...(verb !== '印发' && { verb }),
+        ...(groups.count && { copies: Number(groups.count) }),
+        ...(groups.copies && copiesLabel(groups.copies)),
       };
-      if (printEnd > start && wrap === undefined && !PRINTED_DATE.test(lines[start]!.text) && !(office && match[1]?.startsWith(office))) {
+      if (printEnd > start && wrap === undefined && !PRINTED_DATE.test(lines[start]!.text) && !(office && groups.by?.startsWith(office))) {
         findings.warnings.push(
           `unsure: line ${lines[start]!.no}: "${lines[start]!.text}" was taken as the start of the print line; it may end the recipients above`,
         );

@@ -1,5 +1,5 @@
 import type { ArticleKind } from '../../../schemas/article.ts';
-import type { MastheadPart } from '../../../schemas/issue.ts';
+import type { MastheadPart, PrintVerb } from '../../../schemas/issue.ts';
 
 /** One article as recognised. */
 export interface RecognizedArticle {
@@ -66,7 +66,7 @@ export interface RecognizedIssue extends RecognizedMasthead {
   /** 报 / 送 / 发 … in order; `printedAs` where the recipients are not joined by 、. */
   distribution: { label: string; recipients: string[]; printedAs?: string }[];
   /** The print line. */
-  printed?: { by?: string; date: string; dateLabel?: string; copies?: number; copiesLabel?: string };
+  printed?: { by?: string; date: string; dateLabel?: string; verb?: PrintVerb; copies?: number; copiesLabel?: string };
 }
 
 /** What recognition tells the editor besides the issue. */

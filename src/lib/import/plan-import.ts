@@ -119,7 +119,7 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
   } else {
     series = matchSeries(existing.series, issue.mastheadLines);
   }
-  const sectionNames = issue.sections.filter((s) => s.name).map((s) => s.name);
+  const sectionNames = importedFrontMatter(issue).sections ?? [];
   if (!series && !issue.mastheadLines.length) {
     throw new ImportError('no series title above the issue number, so no series to import into: name one with --series SLUG');
   }

@@ -150,16 +150,16 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
       continue;
     }
     if (block.role === 'credit') {
-      credits.push(block.lines.map((line) => printedSpacing(line.raw)).join(''));
+      credits.push(printedText(block));
       open = false;
       continue;
     }
     if (block.role === 'source') {
       if (article && article.source === undefined && article.paragraphs.length) {
-        article.source = block.lines.map((line) => printedSpacing(line.raw)).join('');
+        article.source = printedText(block);
       } else if (article && article.source === undefined) {
         // Right under a title it is the byline: the article's first line, as printed.
-        const byline = block.lines.map((line) => printedSpacing(line.raw)).join('');
+        const byline = printedText(block);
         article.paragraphs.push(byline);
         decisions.push(`kept "${byline}" under "${article.title || 'an item'}" as its byline, its first paragraph`);
       } else {
@@ -282,6 +282,11 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
 function parallel(phrase: string): boolean {
   const [first = '', second = ''] = phrase.replace(/[。！!]$/u, '').split(/[，,]/u);
   return width(first) >= 3 && width(first) <= 7 && Math.abs(width(first) - width(second)) <= 1;
+}
+
+/** A block's lines as printed, their gaps kept (credits, sources, bylines). */
+function printedText(block: Block): string {
+  return block.lines.map((line) => printedSpacing(line.raw)).join('');
 }
 
 /** A block as paragraph text: a marker that opens a paragraph (一、 in 一、加强领导。…) is text. */

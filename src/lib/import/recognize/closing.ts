@@ -1,5 +1,5 @@
 import { formatChineseDate, parseChineseDate, PRINTED_DATE } from '../../dates.ts';
-import { RECIPIENT_SEPARATOR as SEPARATOR, splitRecipients } from '../../archive/print-text.ts';
+import { RECIPIENT_SEPARATOR as SEPARATOR, recipientsLine, splitRecipients } from '../../archive/print-text.ts';
 import { closeCjkSpacing, joinText, printedSpacing, width, type Line } from './lines.ts';
 import { COPIES, CREDIT, LABEL, LABEL_SPLIT, LABELS } from './patterns.ts';
 import { unplace, type Context } from './context.ts';
@@ -162,12 +162,11 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
           `unsure: line ${lines[start]!.no}: "${lines[start]!.text}" was taken as the start of the print line; it may end the recipients above`,
         );
       }
-      i = printEnd + 1;
     } else {
       unplace(findings, lines.slice(start, printEnd + 1));
       findings.warnings.push(`unsure: line ${lines[printEnd]!.no}: a print line that could not be read: "${text}"`);
-      i = printEnd + 1;
     }
+    i = printEnd + 1;
   }
   for (const line of lines.slice(i)) {
     const copies = COPIES.exec(line.text);
@@ -181,8 +180,11 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
   }
   issue.distribution = entries.map((entry) => {
     const recipients = splitRecipients(entry.text);
-    const plain = recipients.join('、');
-    return { label: entry.label, recipients, ...(plain !== entry.text && recipients.length && { printedAs: entry.text }) };
+    return {
+      label: entry.label,
+      recipients,
+      ...(recipientsLine({ recipients }) !== entry.text && recipients.length && { printedAs: entry.text }),
+    };
   });
   for (const [index, entry] of issue.distribution.entries()) {
     const line = entries[index]!.line;

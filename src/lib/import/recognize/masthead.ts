@@ -1,4 +1,5 @@
 import { formatChineseDate, parseChineseDate, PRINTED_DATE, WEEKDAY } from '../../dates.ts';
+import { normalizePrintText } from '../../archive/print-text.ts';
 import { issueLabelWithTotal, parsePrintedNumber, type PrintedNumber } from '../../issue-number.ts';
 import { closeCjkSpacing, printedSpacing, type Line } from './lines.ts';
 import { CLASSIFICATION, NUMBER_START, OFFICE_ROLE, TOTAL } from './patterns.ts';
@@ -124,9 +125,8 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
     ...(number.totalNumber !== undefined && { totalNumber: number.totalNumber }),
   };
   // The printed forms are kept only where they differ from the plain ones the site would print.
-  const plain = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
-  const numberLabel = plain(label) === plain(issueLabelWithTotal(numbers)) ? undefined : label;
-  const dateLabel = plain(dateText) === plain(formatChineseDate(date)) ? undefined : dateText;
+  const numberLabel = normalizePrintText(label) === normalizePrintText(issueLabelWithTotal(numbers)) ? undefined : label;
+  const dateLabel = normalizePrintText(dateText) === normalizePrintText(formatChineseDate(date)) ? undefined : dateText;
   return {
     masthead: {
       ...(classification !== undefined && { classification }),

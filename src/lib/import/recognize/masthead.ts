@@ -55,9 +55,8 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
   let officeParts: string[] = found.before === undefined ? [] : [found.before];
   let date: string | undefined;
   let dateText = '';
-  let dateFirst = false;
-  let officeAbove = found.before !== undefined;
-  let officeAfterDate = false;
+  // The order of number, office and date as found: the office may stand left of the number, the date left of the office or above.
+  let order: MastheadPart[] = found.before === undefined ? [...DEFAULT_ORDER] : ['office', 'number', 'date'];
   for (const [index, text] of candidates.entries()) {
     const start = DATE_AT_START.exec(text);
     const startIso = start && !officeParts.length ? parseChineseDate(start[1]!) : undefined;
@@ -66,7 +65,7 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
       date = startIso;
       dateText = start[1]!.replace(/\s+/g, '');
       officeParts.push(start[2]!.trim());
-      officeAfterDate = true;
+      order = ['number', 'date', 'office'];
       next += index + (found.rest ? 0 : 1);
       break;
     }
@@ -89,9 +88,8 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
     const line = mastheadLines.pop()!;
     date = aboveIso;
     dateText = above[1]!.replace(/\s+/g, '');
-    dateFirst = true;
     officeParts = line.slice(0, above.index).trim() ? [line.slice(0, above.index).trim()] : [];
-    officeAbove = officeParts.length > 0;
+    order = officeParts.length ? ['office', 'date', 'number'] : ['date', 'number', 'office'];
     next = found.at + 1 + (total ? 1 : 0);
     // With the date above, an office with its role (…办公室编) may still stand under the number.
     const under = lines[next]?.text ?? '';
@@ -108,15 +106,6 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
     findings.warnings.push(`unsure: line ${lines[found.at]!.no}: the number says ${number.year}年 but the date is ${date}`);
   }
   const office = officeParts.map(closeCjkSpacing).join('');
-  const order: MastheadPart[] = dateFirst
-    ? officeAbove
-      ? ['office', 'date', 'number']
-      : ['date', 'number', 'office']
-    : officeAbove
-      ? ['office', 'number', 'date']
-      : officeAfterDate
-        ? ['number', 'date', 'office']
-        : [...DEFAULT_ORDER];
   const role = OFFICE_ROLE.exec(office);
   const numbers = {
     number: number.number ?? 1,

@@ -1,7 +1,10 @@
 /**
- * `npm run bench:import -- [--issues N]`: writes N synthetic text bulletins in four layouts (prose
- * from Debian's Chinese documentation), imports them in one run into an empty content folder, and
- * prints the time, the rate, the outcomes and the peak memory. A benchmark, not a test: it asserts nothing.
+ * `npm run bench:import -- [--issues N] [--skip-scan]`: writes N synthetic text bulletins in four
+ * layouts (prose from Debian's Chinese documentation), imports them in one run into an empty content
+ * folder, and prints the time, the rate, the outcomes and the peak memory. Then the full scan: 第59期
+ * set in print, scanned at 200 dpi, tilted, speckled and JPEG-compressed into an image-only PDF,
+ * imported by OCR: time, characters right both ways, misread lines flagged, structure against the
+ * text file's. A benchmark, not a test: it asserts nothing.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +15,11 @@ import { readContentFiles } from '../../src/lib/archive/content-dir.ts';
 import { importAll } from '../../src/lib/import/run-import.ts';
 import { bulletinSpecs, syntheticBulletin } from './bulletins.ts';
 import { loadProse } from './prose.ts';
+import { benchScan } from './scan.ts';
 
-const { values } = parseArgs({ options: { issues: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: { issues: { type: 'string', default: '1000' }, 'skip-scan': { type: 'boolean', default: false } },
+});
 const count = Number(values.issues);
 const sentences = loadProse().filter((sentence) => /[\u4e00-\u9fff]{6}/u.test(sentence) && sentence.length <= 80);
 const work = mkdtempSync(path.join(tmpdir(), 'jianbao-bench-import-'));
@@ -46,4 +52,5 @@ console.log(
 console.log(`  peak memory     ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 for (const outcome of failed.slice(0, 5)) console.log(`  ✗ ${outcome.source}: ${'error' in outcome ? outcome.error : ''}`);
 for (const outcome of warned.slice(0, 5)) if (!('error' in outcome)) console.log(`  ! ${outcome.source}: ${outcome.warnings[0]}`);
+if (!values['skip-scan']) await benchScan(path.join(work, 'scan'));
 rmSync(work, { recursive: true, force: true });

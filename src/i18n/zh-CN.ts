@@ -42,6 +42,8 @@ export const zhCN = {
   'issue.articles': '{count}篇',
   'issue.distribution': '发送范围',
   'issue.original': '下载原件（{type}）',
+  'issue.scan': '本期文字由扫描件经文字识别（OCR）转成，平均置信度 {confidence}%，个别字词可能有误，以原件为准。',
+  'issue.scanOriginal': '查看扫描原件',
   'article.inIssue': '在本期中查看',
   'article.previous': '上一篇',
   'article.next': '下一篇',

@@ -100,6 +100,8 @@ const IssueFields = z.strictObject({
   distribution: z.array(DistributionSchema).default([]),
   /** The print line; optional. */
   printed: PrintedSchema.optional(),
+  /** Set when the text was recognised from a scan (OCR): the engine, the mean confidence of its characters (0–1) and the pages read. */
+  scan: z.strictObject({ engine: TextSchema, confidence: z.number().min(0).max(1), pages: z.int().positive() }).optional(),
   /** True keeps the issue off every page, feed, sitemap and search index; default false. */
   draft: z.boolean().default(false),
   /** Corrections (勘误), each dated, for the issue or one of its articles; default none. */

@@ -3,18 +3,38 @@ import type { Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import mammoth from 'mammoth';
 import WordExtractor from 'word-extractor';
+import sharp from 'sharp';
 import { getDocumentProxy } from 'unpdf';
 import { standardCjk } from './cjk-compat.ts';
 import { decodeText, looksBinary } from './decode.ts';
 import { ImportError, type ExtractedSource } from './plan-import.ts';
 import { IMAGE_MARK } from './recognize/index.ts';
+import { laidOutText, layOut, type PlacedLine } from './layout.ts';
+import { bindPages, PAGE_IMAGES, pdfPageImages, readPages, SCAN_DPI, type PageImage, type PageProgress } from './ocr/index.ts';
 
-/** The file types the importer reads. */
-export const IMPORTABLE = ['.txt', '.docx', '.doc', '.wps', '.pdf'] as const;
+/** The width of an A4 page, at which page images are bound into the scan kept as the original. */
+const A4_WIDTH_INCHES = 8.27;
+
+/** The file types the importer reads: text, Word, PDF (with a text layer, or scanned), page images of a scan. */
+export const IMPORTABLE = ['.txt', '.docx', '.doc', '.wps', '.pdf', ...PAGE_IMAGES] as const;
+
+/** How extraction reports on a long read. */
+export interface ExtractOptions {
+  /** Hears of each page of a scan as OCR finishes it. */
+  onPage?: PageProgress | undefined;
+}
 
 /** Reads an input file's bulletin text (and images), radical look-alikes made standard; throws ImportError for what it cannot read. */
-export async function extractSource(file: string, data: Uint8Array): Promise<ExtractedSource> {
-  const source = await extractRaw(file, data);
+export async function extractSource(file: string, data: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedSource> {
+  return standardized(await extractRaw(file, data, options));
+}
+
+/** Reads the page images of one scanned issue, in order; the scan is kept as a PDF of those images. */
+export async function extractPageImages(pages: readonly Uint8Array[], options: ExtractOptions = {}): Promise<ExtractedSource> {
+  return standardized(await scanSource(pages, options));
+}
+
+function standardized(source: ExtractedSource): ExtractedSource {
   const { text, replaced } = standardCjk(source.text);
   return {
     ...source,
@@ -26,7 +46,7 @@ export async function extractSource(file: string, data: Uint8Array): Promise<Ext
   };
 }
 
-async function extractRaw(file: string, data: Uint8Array): Promise<ExtractedSource> {
+async function extractRaw(file: string, data: Uint8Array, options: ExtractOptions): Promise<ExtractedSource> {
   const extension = path.extname(file).toLowerCase();
   const original = { extension, data };
   if (!data.length) throw new ImportError('the file is empty');
@@ -47,8 +67,46 @@ async function extractRaw(file: string, data: Uint8Array): Promise<ExtractedSour
   }
   if (extension === '.docx') return { ...(await extractDocx(data)), original };
   if (extension === '.doc' || extension === '.wps') return { text: await extractWord97(data, extension), images: [], original };
-  if (extension === '.pdf') return { text: await extractPdf(data), images: [], original };
+  if (extension === '.pdf') {
+    const layer = await extractPdf(data);
+    if (layer) return { ...layer, images: [], original };
+    const pages = await pdfPageImages(data, SCAN_DPI);
+    return { ...(await readScanSource(pages, options)), original };
+  }
+  if ((PAGE_IMAGES as readonly string[]).includes(extension)) return scanSource([data], options);
   throw new ImportError(`unsupported file type "${extension || '(none)'}": expected ${IMPORTABLE.join(', ')}`);
+}
+
+/** Page images of a scan: read by OCR, kept as one PDF of the images (each bound at A4 width). */
+async function scanSource(pages: readonly Uint8Array[], options: ExtractOptions): Promise<ExtractedSource> {
+  const images: PageImage[] = [];
+  const bound = [];
+  for (const [index, data] of pages.entries()) {
+    const { width } = await sharp(data)
+      .metadata()
+      .catch(() => ({ width: undefined }));
+    if (!width) throw new ImportError(`page ${index + 1} is not a readable image (expected ${PAGE_IMAGES.join(', ')})`);
+    images.push({ page: index + 1, data });
+    bound.push({ data, dpi: width / A4_WIDTH_INCHES });
+  }
+  const read = await readScanSource(images, options);
+  return { ...read, original: { extension: '.pdf', data: await bindPages(bound) } };
+}
+
+async function readScanSource(pages: readonly PageImage[], options: ExtractOptions): Promise<Omit<ExtractedSource, 'original'>> {
+  const reading = await readPages(pages, options.onPage);
+  return {
+    text: reading.text,
+    images: [],
+    decisions: [
+      `read ${reading.pages} page${reading.pages > 1 ? 's' : ''} of a scan by OCR (${reading.scan.engine}), mean confidence ${(reading.confidence * 100).toFixed(1)} %`,
+      ...reading.decisions,
+    ],
+    warnings: reading.warnings,
+    lineNames: reading.lineNames,
+    scan: reading.scan,
+    scanLines: reading.lines,
+  };
 }
 
 /** Word 97–2003 (.doc), and WPS Office's .wps files saved in the same binary format, via word-extractor. */
@@ -118,66 +176,48 @@ async function extractDocx(data: Uint8Array): Promise<{ text: string; images: Ex
   return { text: lines.join('\n'), images };
 }
 
-interface PdfItem {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-}
-
 /**
  * PDF with a text layer: lines rebuilt from positions, then paragraphs: a line that reaches the right
  * margin goes on in the next; an indented (2em) or centred line, a wide gap and a new page start anew.
  */
-async function extractPdf(data: Uint8Array): Promise<string> {
+async function extractPdf(data: Uint8Array): Promise<{ text: string; decisions: string[] } | undefined> {
   let pdf;
   try {
     pdf = await getDocumentProxy(new Uint8Array(data));
   } catch (error) {
     throw new ImportError(`not a readable PDF (${error instanceof Error ? error.message : String(error)})`);
   }
-  const pages: { x: number; y: number; size: number; text: string; end: number }[][] = [];
+  const pages: PlacedLine[][] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
-    const items: PdfItem[] = [];
+    const items: { str: string; x: number; y: number; width: number; size: number }[] = [];
     for (const item of content.items) {
       if (!('str' in item) || !item.str.trim()) continue;
       const [, , , d = 0, x = 0, y = 0] = item.transform as number[];
       items.push({ str: item.str, x, y, width: item.width, size: Math.abs(d) || item.height || 10 });
     }
     items.sort((a, b) => b.y - a.y || a.x - b.x);
-    const lines: { x: number; y: number; size: number; text: string; end: number }[] = [];
+    const lines: PlacedLine[] = [];
     for (const item of items) {
       const line = lines.at(-1);
-      if (line && Math.abs(line.y - item.y) < Math.min(line.size, item.size) * 0.5) {
-        line.text += item.x - line.end > item.size * 0.3 ? ` ${item.str}` : item.str;
+      // PDF space grows up the page; the layout reads top-down.
+      if (line && Math.abs(line.y + item.y) < Math.min(line.size, item.size) * 0.5) {
+        const gap = item.x - line.end;
+        line.text += gap > item.size * 0.3 ? ` ${item.str}` : item.str;
+        if (gap > item.size * 2) line.spread = true;
         line.end = item.x + item.width;
       } else {
-        lines.push({ x: item.x, y: item.y, size: item.size, text: item.str, end: item.x + item.width });
+        lines.push({ x: item.x, y: -item.y, size: item.size, text: item.str, end: item.x + item.width });
       }
     }
     pages.push(lines);
   }
-  const all = pages.flat();
-  if (!all.length) throw new ImportError('the PDF has no text layer (a scan?); run OCR on it first or import its text as a .txt file');
-  const margin = Math.min(...all.map((line) => line.x));
-  const right = Math.max(...all.map((line) => line.end));
-  const out: string[] = [];
-  for (const lines of pages) {
-    out.push('');
-    lines.forEach((line, index) => {
-      const previous = lines[index - 1];
-      const gap = previous ? previous.y - line.y : 0;
-      const starts = line.x > margin + line.size * 1.5 || (previous !== undefined && gap > Math.max(previous.size, line.size) * 1.9);
-      if (previous && !starts && previous.end >= right - previous.size * 1.5) {
-        out[out.length - 1] += line.text;
-        return;
-      }
-      if (starts) out.push('');
-      out.push(line.text);
-    });
-  }
-  return out.join('\n');
+  // No text layer: a scan, read by OCR.
+  if (!pages.some((lines) => lines.length)) return undefined;
+  const { paragraphs, pageNumbers } = layOut(pages);
+  return {
+    text: laidOutText(paragraphs),
+    decisions: pageNumbers ? [`dropped ${pageNumbers} page-number line${pageNumbers > 1 ? 's' : ''}`] : [],
+  };
 }

@@ -39,6 +39,7 @@ export function importedFrontMatter(issue: RecognizedIssue): Omit<
     ...(issue.creditsLast && { creditsLast: true }),
     ...(issue.distribution.length && { distribution: issue.distribution }),
     ...(issue.printed && { printed: issue.printed }),
+    ...(issue.scan && { scan: issue.scan }),
   };
 }
 

@@ -10,6 +10,7 @@ import type { ArticleKind } from '../../schemas/article.ts';
 import type { Series } from '../../schemas/series.ts';
 import { importedArticleIds, importedFrontMatter, issueMarkdown } from './issue-markdown.ts';
 import { recognizeBulletin, RecognitionError, type RecognizedIssue } from './recognize/index.ts';
+import type { ScanRecord } from './ocr/index.ts';
 import { matchSeries, newSeries, seriesYaml, seriesYamlWithSections, withSections } from './series-record.ts';
 
 /** What an input file gave: its text (image lines marked) and the images and original to keep beside the issue. */
@@ -20,8 +21,16 @@ export interface ExtractedSource {
   images: { name: string; data: Uint8Array }[];
   /** The original file's bytes and extension (.txt, .docx, .pdf), kept beside the issue. */
   original: { extension: string; data: Uint8Array };
-  /** What extraction decided (characters it standardised). */
+  /** What extraction decided (characters it standardised, a scan's specks dropped). */
   decisions?: string[];
+  /** What extraction was unsure of: a scan's weakly read lines, `page 2, line 7: …`. */
+  warnings?: string[];
+  /** Where each line of `text` stands in the original (a scan's page and line), for messages; index = line number − 1. */
+  lineNames?: string[];
+  /** The scan the text was read from. */
+  scan?: ScanRecord;
+  /** The scan's lines as read ("page 2, line 7" and its text), for review. */
+  scanLines?: { name: string; text: string }[];
 }
 
 /** The issue as the importer reports it (the `--json` line's `issue`): its front matter, with the series' office and title. */
@@ -105,8 +114,13 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
     if (error instanceof RecognitionError) throw new ImportError(error.message);
     throw error;
   }
-  const { issue, warnings, unplaced } = recognition;
-  const decisions = [...(source.decisions ?? []), ...recognition.decisions];
+  const { issue, unplaced } = recognition;
+  if (source.scan) issue.scan = source.scan;
+  // A scan's text lines are named by their page and line in the scan, where the editor can find them.
+  const named = (message: string) =>
+    source.lineNames ? message.replace(/\bline (\d+)/gu, (text, no: string) => source.lineNames![Number(no) - 1] || text) : message;
+  const decisions = [...(source.decisions ?? []), ...recognition.decisions.map(named)];
+  const warnings = [...(source.warnings ?? []), ...recognition.warnings.map(named)];
   const existing = target.archive;
 
   let series: Series | undefined;

@@ -1,7 +1,8 @@
 import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readContentFiles } from '../archive/content-dir.ts';
-import { extractSource, IMPORTABLE } from './extract.ts';
+import { extractPageImages, extractSource, IMPORTABLE } from './extract.ts';
+import { PAGE_IMAGES } from './ocr/index.ts';
 import { importTarget, type ImportTarget } from './import-target.ts';
 import { ImportError, planImport, type ImportedIssueReport } from './plan-import.ts';
 
@@ -20,6 +21,8 @@ export interface RunOptions {
   force: boolean;
   /** Time stamp for the backup folder. */
   now?: Date;
+  /** Hears of each page of a scan as OCR finishes it. */
+  onPage?: ((source: string, done: number, pages: number) => void) | undefined;
 }
 
 /** One input's outcome: the `--json` line. */
@@ -36,24 +39,48 @@ export type ImportOutcome =
     }
   | { source: string; error: string };
 
-/** Files given on the command line, folders expanded to the importable files below them, in name order. */
+const isPageImage = (name: string) => (PAGE_IMAGES as readonly string[]).includes(path.extname(name).toLowerCase());
+/** Page images in page order: by the numbers in their names (page2 before page10). */
+const byPage = new Intl.Collator('en', { numeric: true }).compare;
+
+/** The page images of a folder (one scanned issue), in page order. */
+export async function pageImagesIn(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && isPageImage(entry.name))
+    .map((entry) => path.join(folder, entry.name))
+    .sort(byPage);
+}
+
+/**
+ * Inputs given on the command line, folders expanded to the importable files below them, in name
+ * order; a folder holding page images is one input: the pages of one scanned issue.
+ */
 export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
     const info = await stat(input).catch(() => undefined);
     if (info?.isDirectory()) {
       const entries = await readdir(input, { recursive: true, withFileTypes: true });
-      files.push(
-        ...entries
-          .filter((entry) => entry.isFile() && (IMPORTABLE as readonly string[]).includes(path.extname(entry.name).toLowerCase()))
-          .map((entry) => path.join(entry.parentPath, entry.name))
-          .sort(),
-      );
+      const found = entries
+        .filter((entry) => entry.isFile() && (IMPORTABLE as readonly string[]).includes(path.extname(entry.name).toLowerCase()))
+        .map((entry) => (isPageImage(entry.name) ? entry.parentPath : path.join(entry.parentPath, entry.name)));
+      files.push(...[...new Set(found)].sort());
     } else {
       files.push(input);
     }
   }
   return files;
+}
+
+/** Refuses an input larger than MAX_INPUT_BYTES, unread. */
+function tooLarge(bytes: number, pages: boolean): void {
+  if (bytes > MAX_INPUT_BYTES) {
+    const size = `${(bytes / 1024 / 1024).toFixed(1)} MB${pages ? ' of page images' : ''}`;
+    throw new ImportError(
+      `too large (${size}): a bulletin file is at most ${MAX_INPUT_BYTES / 1024 / 1024} MB; import its text or a smaller export`,
+    );
+  }
 }
 
 /** Writes a file whole or not at all: into a temporary name first, then renamed into place. */
@@ -93,13 +120,24 @@ export async function importOne(source: string, options: RunOptions, given?: Imp
   try {
     const info = await stat(source).catch(() => undefined);
     if (!info) throw new ImportError('no such file');
-    if (!info.isFile()) throw new ImportError('not a file');
-    if (info.size > MAX_INPUT_BYTES) {
-      throw new ImportError(
-        `too large (${(info.size / 1024 / 1024).toFixed(1)} MB): a bulletin file is at most ${MAX_INPUT_BYTES / 1024 / 1024} MB; import its text or a smaller export`,
+    const onPage = options.onPage && ((done: number, pages: number) => options.onPage!(source, done, pages));
+    let extracted;
+    if (info.isDirectory()) {
+      // A folder: the page images of one scanned issue.
+      const pages = await pageImagesIn(source);
+      if (!pages.length)
+        throw new ImportError(`a folder with no page images: expected the pages of one scanned issue as ${PAGE_IMAGES.join(', ')}`);
+      const sizes = await Promise.all(pages.map(async (page) => (await stat(page)).size));
+      tooLarge(
+        sizes.reduce((sum, size) => sum + size, 0),
+        true,
       );
+      extracted = await extractPageImages(await Promise.all(pages.map(async (page) => new Uint8Array(await readFile(page)))), { onPage });
+    } else {
+      if (!info.isFile()) throw new ImportError('not a file');
+      tooLarge(info.size, false);
+      extracted = await extractSource(source, new Uint8Array(await readFile(source)), { onPage });
     }
-    const extracted = await extractSource(source, new Uint8Array(await readFile(source)));
     const out = path.resolve(options.out);
     const target = given ?? (await openTarget(out));
     const root = target.root;

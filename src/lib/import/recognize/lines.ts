@@ -34,7 +34,7 @@ export interface SourceLines {
   rules: Line[];
 }
 
-const PAGE_NUMBER =
+export const PAGE_NUMBER =
   /^(?:[-—–－‒―~～·•・\s]*\d{1,3}[-—–－‒―~～·•・\s]*|[（(]\s*\d{1,3}\s*[)）]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
 const RULE = /^[-—–－‒―_＿=＝━─═~～·•*＊\s]{3,}$/u;
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’]/u;

@@ -67,6 +67,8 @@ export interface RecognizedIssue extends RecognizedMasthead {
   distribution: { label: string; recipients: string[]; printedAs?: string }[];
   /** The print line. */
   printed?: { by?: string; date: string; dateLabel?: string; verb?: PrintVerb; copies?: number; copiesLabel?: string };
+  /** The scan the text was read from (set by the import, not by recognition). */
+  scan?: { engine: string; confidence: number; pages: number };
 }
 
 /** What recognition tells the editor besides the issue. */

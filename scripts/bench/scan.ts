@@ -1,0 +1,77 @@
+/**
+ * The scan part of `npm run bench:import`: 第59期 printed, scanned badly, imported by OCR, and
+ * compared with the import of its text.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { importTarget } from '../../src/lib/import/import-target.ts';
+import { importOne } from '../../src/lib/import/run-import.ts';
+import { extractSource } from '../../src/lib/import/extract.ts';
+import { planImport } from '../../src/lib/import/plan-import.ts';
+import { recognizeBulletin, type RecognizedIssue } from '../../src/lib/import/recognize/index.ts';
+import { bulletinHtml, degradedScan, printPdf } from '../lib/scan.ts';
+import { characterAccuracy, misreadLines } from '../lib/text-accuracy.ts';
+
+const SEED = new URL('../../tests/fixtures/seeds/nlzf-2022-59.txt', import.meta.url);
+export const SPOILT = { dpi: 200, tilt: 0.6, specks: 400, quality: 60, seed: 1 };
+
+/** What the site is built from, less the text itself: masthead, sections, titles and kinds, paragraph counts, closing block. */
+export function structureOf(issue: RecognizedIssue) {
+  return {
+    classification: issue.classification,
+    mastheadLines: issue.mastheadLines,
+    number: issue.number,
+    office: issue.office,
+    date: issue.date,
+    sections: issue.sections.map((section) => ({
+      name: section.name,
+      articles: section.articles.map((article) => ({ kind: article.kind, title: article.title, paragraphs: article.paragraphs.length })),
+    })),
+    credits: issue.credits,
+    distribution: issue.distribution,
+    printed: issue.printed,
+  };
+}
+
+/** Where two values differ, as JSON paths with both sides. */
+function differences(expected: unknown, found: unknown, at = ''): string[] {
+  if (JSON.stringify(expected) === JSON.stringify(found)) return [];
+  if (expected && found && typeof expected === 'object' && typeof found === 'object') {
+    const keys = new Set([...Object.keys(expected), ...Object.keys(found)]);
+    return [...keys].flatMap((key) =>
+      differences((expected as Record<string, unknown>)[key], (found as Record<string, unknown>)[key], `${at}.${key}`),
+    );
+  }
+  return [`${at || '.'}: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`];
+}
+
+export async function benchScan(work: string): Promise<void> {
+  mkdirSync(work, { recursive: true });
+  const seed = readFileSync(SEED, 'utf8');
+  const scan = await degradedScan(await printPdf(bulletinHtml(seed)), SPOILT);
+  const file = path.join(work, 'nlzf-59-scan.pdf');
+  writeFileSync(file, scan);
+
+  const started = performance.now();
+  const outcome = await importOne(file, { out: path.join(work, 'content'), dryRun: false, force: false });
+  const seconds = (performance.now() - started) / 1000;
+  const source = await extractSource(file, new Uint8Array(scan));
+  const plan = planImport(source, importTarget([], 'content'), { force: false });
+  const accuracy = characterAccuracy(seed, source.text);
+  const misread = misreadLines(seed, source.scanLines ?? []);
+  const flagged = misread.filter((line) => plan.warnings.some((warning) => warning.startsWith(`${line.name}:`)));
+  const structure = differences(structureOf(recognizeBulletin(seed).issue), structureOf(recognizeBulletin(source.text).issue));
+
+  console.log(
+    `bench:import scan: 第59期 printed, ${source.scan?.pages} pages at ${SPOILT.dpi} dpi, tilted ${SPOILT.tilt}°, ${SPOILT.specks} specks a page, JPEG q${SPOILT.quality} (${(scan.length / 1024).toFixed(0)} KB)`,
+  );
+  console.log(`  import          ${'error' in outcome ? `failed: ${outcome.error}` : 'imported'} in ${seconds.toFixed(1)} s (OCR and all)`);
+  console.log(
+    `  characters      ${(accuracy.recall * 100).toFixed(2)} % of the ${accuracy.truth} Han characters and digits read right, ${(accuracy.precision * 100).toFixed(2)} % of the ${accuracy.read} read are right`,
+  );
+  console.log(`  confidence      ${((source.scan?.confidence ?? 0) * 100).toFixed(1)} % mean; ${plan.warnings.length} unsure: warnings`);
+  console.log(`  misread lines   ${misread.length}, flagged ${flagged.length}`);
+  for (const line of misread) console.log(`    ${flagged.includes(line) ? '!' : '✗ not flagged'} ${line.name}: ${line.text}`);
+  console.log(`  structure       ${structure.length ? `${structure.length} differences from the text file's` : "the text file's"}`);
+  for (const difference of structure) console.log(`    ${difference}`);
+}

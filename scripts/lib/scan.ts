@@ -1,0 +1,140 @@
+/**
+ * Makes scans of bulletins for tests and benchmarks, as an office's copier would: the bulletin set
+ * in its printed layout (red masthead, centred titles, indented paragraphs, closing block between
+ * rules, page numbers), printed to PDF by Chromium, rasterised, tilted, speckled, JPEG-compressed and
+ * bound into a PDF of images only.
+ */
+import sharp from 'sharp';
+import { PDFDocument } from 'pdf-lib';
+import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
+import { pdfPageImages } from '../../src/lib/import/ocr/pages.ts';
+import { LABEL } from '../../src/lib/import/recognize/patterns.ts';
+import { launchBrowser } from './browser.ts';
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * The bulletin's text set as printed bulletins are, every line of it kept: the masthead centred (its
+ * title lines large and red), section headings bold, titles centred, paragraphs indented, the closing
+ * block flush left between rules; a line printed with a wide gap (the office and the date) spread
+ * across the line. Which line is which comes from recognising the text.
+ */
+export function bulletinHtml(text: string): string {
+  const { issue } = recognizeBulletin(text);
+  const titles = new Set(issue.sections.flatMap((section) => section.articles.filter((a) => a.kind === 'titled').map((a) => a.title)));
+  const sections = issue.sections.map((section) => section.name).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const isSection = (line: string) => sections.some((name) => line.includes(name) && line.length <= name.length + 6);
+  const isTitle = (line: string) => [...titles].some((title) => title === line || (title.startsWith(line) && line.length > 4));
+  const bodyStart = lines.findIndex((line) => isSection(line) || isTitle(line));
+  const closingStart = lines.findIndex((line, index) => index > bodyStart && LABEL.test(line));
+  const spread = (line: string, tag = 'p', kind = 'spread') =>
+    `<${tag} class="${kind}">${line
+      .split(/\s{2,}/u)
+      .map((part) => `<span>${escape(part)}</span>`)
+      .join('')}</${tag}>`;
+  const body = lines.map((line, index) => {
+    if (index < bodyStart) {
+      if (issue.mastheadLines.includes(line)) return `<h1>${escape(line)}</h1>`;
+      return /\s{2,}/u.test(line) ? spread(line, 'p', 'spread office') : `<p class="masthead">${escape(line)}</p>`;
+    }
+    if (closingStart >= 0 && index >= closingStart)
+      return /\s{2,}/u.test(line) ? spread(line, 'p', 'spread closing') : `<p class="closing">${escape(line)}</p>`;
+    if (isSection(line)) return `<h2>${escape(line)}</h2>`;
+    if (isTitle(line)) return `<h3>${escape(line)}</h3>`;
+    return `<p>${escape(line)}</p>`;
+  });
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><style>
+@page { size: A4; margin: 30mm 26mm 28mm; }
+body { font: 16pt/1.9 "Noto Serif CJK SC", serif; margin: 0; color: #111; }
+p { margin: 0; text-indent: 2em; text-align: justify; }
+h1 { color: #c8161d; white-space: nowrap; font: 700 24pt/1.4 "Noto Serif CJK SC", serif; text-align: center; letter-spacing: 0.15em; margin: 0.4em 0 0.2em; }
+.masthead { text-align: center; text-indent: 0; }
+.spread { display: flex; justify-content: space-between; gap: 1em; text-indent: 0; white-space: nowrap; }
+.office { border-bottom: 2.5pt solid #c8161d; padding-bottom: 0.3em; margin-bottom: 1em; }
+h2 { font: 700 16pt/1.9 "Noto Sans CJK SC", sans-serif; margin: 0.8em 0 0.3em; }
+h3 { font: 700 18pt/1.6 "Noto Serif CJK SC", serif; text-align: center; margin: 0.6em 0 0.3em; }
+.closing { text-indent: -2em; padding-left: 2em; font-size: 14pt; }
+.spread.closing { text-indent: 0; padding-left: 0; font-size: 12pt; }
+</style><body>${body.join('\n')}</body></html>`;
+}
+
+/** Prints HTML to an A4 PDF in headless Chromium, page numbers (— 2 —) at the foot of each page. */
+export async function printPdf(html: string): Promise<Uint8Array> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({
+      format: 'A4',
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate:
+        '<div style="width:100%;text-align:center;font:14pt \'Noto Serif CJK SC\',serif">— <span class="pageNumber"></span> —</div>',
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** How a scan is spoilt. */
+export interface Degradation {
+  /** Resolution of the scan. */
+  dpi: number;
+  /** Tilt in degrees (clockwise). */
+  tilt: number;
+  /** Specks per page. */
+  specks: number;
+  /** JPEG quality (1–100). */
+  quality: number;
+  /** Seed of the specks' positions. */
+  seed: number;
+}
+
+/** A small deterministic random number generator (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One page spoilt as a copier would: tilted on a white ground, grey, speckled, JPEG-compressed. */
+async function degradePage(png: Uint8Array, options: Degradation, seed: number): Promise<Uint8Array> {
+  const tilted = await sharp(png).flatten({ background: '#ffffff' }).rotate(options.tilt, { background: '#ffffff' }).toBuffer();
+  const { width = 0, height = 0 } = await sharp(tilted).metadata();
+  const next = random(seed);
+  const specks = Array.from({ length: options.specks }, () => {
+    const r = 0.6 + next() * 1.6;
+    const shade = Math.round(40 + next() * 120);
+    return `<circle cx="${(next() * width).toFixed(1)}" cy="${(next() * height).toFixed(1)}" r="${r.toFixed(1)}" fill="rgb(${shade},${shade},${shade})"/>`;
+  });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${specks.join('')}</svg>`;
+  const jpeg = await sharp(tilted)
+    .composite([{ input: Buffer.from(svg) }])
+    .modulate({ brightness: 0.97 })
+    .jpeg({ quality: options.quality })
+    .toBuffer();
+  return new Uint8Array(jpeg);
+}
+
+/** A PDF's pages rasterised, spoilt and bound into a PDF of images only, each page its original size. */
+export async function degradedScan(pdf: Uint8Array, options: Degradation): Promise<Uint8Array> {
+  const pages = await pdfPageImages(pdf, options.dpi);
+  const out = await PDFDocument.create();
+  for (const page of pages) {
+    const jpeg = await out.embedJpg(await degradePage(page.data, options, options.seed + page.page));
+    const width = (jpeg.width / options.dpi) * 72;
+    const height = (jpeg.height / options.dpi) * 72;
+    out.addPage([width, height]).drawImage(jpeg, { x: 0, y: 0, width, height });
+  }
+  return out.save();
+}

@@ -1,0 +1,36 @@
+/**
+ * `npm run make-scan -- <bulletin.txt> <scan.pdf> [--dpi 200] [--tilt 0.6] [--specks 400] [--quality 60] [--seed 1] [--pdf printed.pdf]`:
+ * sets a text bulletin in its printed layout, prints it and makes a spoilt, image-only scan of it,
+ * for trying the importer's OCR on a bulletin whose text is known.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { bulletinHtml, degradedScan, printPdf } from './lib/scan.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    dpi: { type: 'string', default: '200' },
+    tilt: { type: 'string', default: '0.6' },
+    specks: { type: 'string', default: '400' },
+    quality: { type: 'string', default: '60' },
+    seed: { type: 'string', default: '1' },
+    pdf: { type: 'string' },
+  },
+});
+const [input, output] = positionals;
+if (!input || !output) {
+  console.error('usage: npm run make-scan -- <bulletin.txt> <scan.pdf> [--dpi 200] [--tilt 0.6] [--specks 400] [--quality 60] [--seed 1]');
+  process.exit(2);
+}
+const printed = await printPdf(bulletinHtml(readFileSync(input, 'utf8')));
+if (values.pdf) writeFileSync(values.pdf, printed);
+const scan = await degradedScan(printed, {
+  dpi: Number(values.dpi),
+  tilt: Number(values.tilt),
+  specks: Number(values.specks),
+  quality: Number(values.quality),
+  seed: Number(values.seed),
+});
+writeFileSync(output, scan);
+console.log(`make-scan: ${output} (${(scan.length / 1024).toFixed(0)} KB)`);

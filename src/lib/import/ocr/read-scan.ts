@@ -1,0 +1,303 @@
+/**
+ * A scan's OCR boxes to the bulletin's text, for the same recognition as a text file: each page set
+ * level (its tilt measured from the boxes), specks the engine read as dots dropped, boxes joined into
+ * lines and lines into paragraphs by their positions (the layout of a PDF's text layer), punctuation
+ * the layout proves restored, and every line the engine was unsure of reported with its page and line.
+ */
+import { LABEL, TERMINAL } from '../recognize/patterns.ts';
+import { layOut, type PlacedLine } from '../layout.ts';
+import type { OcrBox, OcrChar, Point } from './engine.ts';
+
+/** A character read below this confidence makes its line an `unsure:` warning. */
+export const UNSURE_CONFIDENCE = 0.9;
+/** A dot or mark read below this confidence, where no text has one, is taken for a speck. */
+const SPECK_CONFIDENCE = 0.8;
+/** What specks and dirt are read as. */
+const SPECK = /^[·•.:;'`,"●○◦°，、。]$/u;
+/** Of those, the ones Chinese prose has only doubled or between digits (7·20, 3.5). */
+const FOREIGN_MARK = /^[·•.:;'`,"●○◦°]$/u;
+/** Dots that never stand beside punctuation or at a line's end in Chinese prose, however clearly read. */
+const DOT = /^[·•.`'°]$/u;
+const MARK = /^[\p{P}\p{S}]$/u;
+/** ASCII marks the engine reads for the full-width ones Chinese print sets beside Chinese. */
+const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
+/** What 〇 is misread as between two Chinese numerals (第一〇七). */
+const ROUND = /^[●○◯Oo0]$/u;
+const CHINESE_NUMERAL = /^[〇零一二三四五六七八九十百千]$/u;
+const HAN = /\p{Script=Han}/u;
+/** A gap between two Han characters of this many character widths is a printed space. */
+const SPACE = 1.28;
+/** In justified prose, a gap of this many widths is a character the engine missed. */
+const MISSING = 1.7;
+
+/** One page of a scan as the engine read it. */
+export interface ScanPage {
+  /** 1-based page number. */
+  page: number;
+  /** The text runs found on it. */
+  boxes: OcrBox[];
+}
+
+/** The text read from a scan, with what the reading decided and was unsure of. */
+export interface ScanReading {
+  /** The bulletin's text, one paragraph per line, as the recognizer reads it. */
+  text: string;
+  /** For each line of `text` (index = line number − 1): where it starts in the scan, "page 2, line 7"; '' for a blank line. */
+  lineNames: string[];
+  /** What was decided: pages set level, specks dropped, punctuation restored. */
+  decisions: string[];
+  /** `unsure:` lines: characters read with low confidence, possible gaps, unbalanced quotes. */
+  warnings: string[];
+  /** Mean confidence of the characters kept (0–1). */
+  confidence: number;
+  /** Han characters and digits read. */
+  characters: number;
+  /** Pages that held text. */
+  pages: number;
+  /** The scan's lines as read, "page 2, line 7" with its text (page numbers left out), for review. */
+  lines: { name: string; text: string }[];
+}
+
+interface ScanLine extends PlacedLine {
+  page: number;
+  line: number;
+  chars: OcrChar[];
+  /** Gaps between two Han characters wider than a space: where (the index in `text` after them) and how wide, in character widths. */
+  gaps: { at: number; width: number }[];
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
+};
+
+/** The page's tilt in radians: the median slope of the top edges of its long boxes. */
+function tiltOf(boxes: readonly OcrBox[]): number {
+  const slopes = boxes
+    .map(({ box: [topLeft, topRight, , bottomLeft] }) => ({
+      width: topRight[0] - topLeft[0],
+      height: bottomLeft[1] - topLeft[1],
+      angle: Math.atan2(topRight[1] - topLeft[1], topRight[0] - topLeft[0]),
+    }))
+    .filter((box) => box.width > box.height * 5);
+  return median(slopes.map((slope) => slope.angle));
+}
+
+function level(point: Point, angle: number): Point {
+  const [x, y] = point;
+  return [x * Math.cos(angle) + y * Math.sin(angle), -x * Math.sin(angle) + y * Math.cos(angle)];
+}
+
+/** Drops specks read as dots, restores 〇 misread between Chinese numerals; counts both. */
+function cleanChars(chars: readonly OcrChar[], dropped: string[], zeros: { count: number }, widened: { count: number }): OcrChar[] {
+  const kept: OcrChar[] = [];
+  chars.forEach((char, index) => {
+    const before = chars[index - 1]?.char ?? '';
+    const after = chars[index + 1]?.char ?? '';
+    const numeralBefore = CHINESE_NUMERAL.test(before);
+    const numeralAfter = CHINESE_NUMERAL.test(after);
+    // A round mark beside a Chinese numeral: 〇 read unsurely (at a line's start or end the other neighbour is on the next line).
+    const edge = !before || !after;
+    if (
+      ROUND.test(char.char) &&
+      ((numeralBefore && numeralAfter) || ((numeralBefore || numeralAfter) && edge && char.confidence < SPECK_CONFIDENCE))
+    ) {
+      zeros.count++;
+      kept.push({ ...char, char: '〇' });
+      return;
+    }
+    const betweenDigits = /\d/u.test(before) && /\d/u.test(after);
+    if (DOT.test(char.char) && !betweenDigits && (!before || !after || MARK.test(before) || MARK.test(after))) {
+      dropped.push(char.char);
+      return;
+    }
+    if (char.confidence < SPECK_CONFIDENCE && SPECK.test(char.char)) {
+      const doubled = (before === char.char && (chars[index - 1]?.confidence ?? 0) >= char.confidence) || after === char.char;
+      if (!betweenDigits && (FOREIGN_MARK.test(char.char) || doubled)) {
+        dropped.push(char.char);
+        return;
+      }
+    }
+    const wide = FULL_WIDTH[char.char];
+    if (wide && (CJK.test(before) || CJK.test(after)) && !betweenDigits) {
+      widened.count++;
+      kept.push({ ...char, char: wide });
+      return;
+    }
+    kept.push(char);
+  });
+  return kept;
+}
+
+/** One page's boxes as lines, top to bottom, each with its characters and wide gaps. */
+export function pageLines(page: ScanPage, decisions: string[]): ScanLine[] {
+  const angle = tiltOf(page.boxes);
+  if (Math.abs(angle) >= (0.2 * Math.PI) / 180) {
+    decisions.push(`page ${page.page} lay tilted ${((angle * 180) / Math.PI).toFixed(1)}°: its lines were read level`);
+  }
+  const dropped: string[] = [];
+  const zeros = { count: 0 };
+  const widened = { count: 0 };
+  const runs = page.boxes
+    .map(({ box, chars }) => {
+      const [topLeft, topRight, bottomRight, bottomLeft] = box.map((point) => level(point, angle)) as [Point, Point, Point, Point];
+      const x = Math.min(topLeft[0], bottomLeft[0]);
+      const end = Math.max(topRight[0], bottomRight[0]);
+      const top = Math.min(topLeft[1], topRight[1]);
+      const bottom = Math.max(bottomLeft[1], bottomRight[1]);
+      return { x, end, top, bottom, chars: cleanChars(chars, dropped, zeros, widened) };
+    })
+    .filter((run) => run.chars.length)
+    .sort((a, b) => a.top + a.bottom - (b.top + b.bottom));
+  if (dropped.length) decisions.push(`page ${page.page}: dropped ${dropped.length} specks read as ${[...new Set(dropped)].join(' ')}`);
+  if (widened.count) decisions.push(`page ${page.page}: set ${widened.count} ASCII marks beside Chinese full-width, as printed`);
+  if (zeros.count) decisions.push(`page ${page.page}: read ${zeros.count} round marks between Chinese numerals as 〇`);
+
+  // Runs side by side (the office on the left, the date on the right) make one line.
+  const rows: (typeof runs)[] = [];
+  for (const run of runs) {
+    const row = rows.at(-1);
+    const centre = (run.top + run.bottom) / 2;
+    const rowCentre = row ? median(row.map((r) => (r.top + r.bottom) / 2)) : 0;
+    const height = Math.min(run.bottom - run.top, ...(row ?? []).map((r) => r.bottom - r.top));
+    if (row && Math.abs(centre - rowCentre) < height * 0.5) row.push(run);
+    else rows.push([run]);
+  }
+  return rows.map((row, index) => {
+    row.sort((a, b) => a.x - b.x);
+    let text = '';
+    const gaps: ScanLine['gaps'] = [];
+    const chars: OcrChar[] = [];
+    const pitches: number[] = [];
+    let spread = false;
+    for (const [r, run] of row.entries()) {
+      if (text) text += ' ';
+      const before = row[r - 1];
+      if (before && run.x - before.end > (run.bottom - run.top) * 2) spread = true;
+      const width = run.end - run.x;
+      const places = run.chars.map((char) => run.x + char.at * width);
+      const steps = places.slice(1).map((place, i) => place - places[i]!);
+      const han = steps.filter((_, i) => HAN.test(run.chars[i]!.char) && HAN.test(run.chars[i + 1]!.char));
+      if (han.length >= 3) pitches.push(median(han));
+      // Too few characters to measure their advance: the ink's height stands for it.
+      const pitch = han.length >= 3 ? median(han) : (run.bottom - run.top) / 0.9;
+      run.chars.forEach((char, i) => {
+        text += char.char;
+        chars.push(char);
+        const next = run.chars[i + 1];
+        if (next && HAN.test(char.char) && HAN.test(next.char) && steps[i]! > pitch * SPACE) {
+          gaps.push({ at: [...text].length, width: steps[i]! / pitch });
+        }
+      });
+    }
+    return {
+      page: page.page,
+      line: index + 1,
+      text,
+      chars,
+      gaps,
+      spread,
+      x: row[0]!.x,
+      end: Math.max(...row.map((run) => run.end)),
+      y: median(row.map((run) => (run.top + run.bottom) / 2)),
+      // The type size: the advance from one Han character to the next, else the ink's height.
+      size: median(pitches) || median(row.map((run) => run.bottom - run.top)) / 0.9,
+    };
+  });
+}
+
+const where = (line: ScanLine) => `page ${line.page}, line ${line.line}`;
+const insertAt = (text: string, index: number, insert: string) => {
+  const chars = [...text];
+  chars.splice(index, 0, insert);
+  return chars.join('');
+};
+
+/** Reads the pages of a scan (in order) into the bulletin's text. */
+export function readScan(pages: readonly ScanPage[]): ScanReading {
+  const decisions: string[] = [];
+  const unsure: { page: number; line: number; message: string }[] = [];
+  const warn = (line: ScanLine, message: string) =>
+    unsure.push({ page: line.page, line: line.line, message: `${where(line)}: ${message}` });
+  const read = pages.map((page) => pageLines(page, decisions));
+  read.forEach((lines, index) => {
+    if (!lines.length) decisions.push(`page ${pages[index]!.page} holds no text: skipped`);
+  });
+  const withText = read.filter((lines) => lines.length);
+  const { paragraphs, pageNumbers } = layOut(withText);
+  if (pageNumbers) decisions.push(`dropped ${pageNumbers} page-number line${pageNumbers > 1 ? 's' : ''}`);
+  const all = withText.flat();
+  const right = Math.max(...all.map((line) => line.end));
+
+  const text: string[] = [];
+  const lineNames: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (!paragraph) {
+      text.push('');
+      lineNames.push('');
+      continue;
+    }
+    const prose = paragraph.length > 1 && /[，。；]/u.test(paragraph.map((line) => line.text).join('')) && !LABEL.test(paragraph[0]!.text);
+    let open = 0;
+    const parts = paragraph.map((line, index) => {
+      let part = line.text;
+      // In prose set justified, a wide gap inside a line is a character the engine missed; elsewhere it is a printed space.
+      for (const gap of [...line.gaps].reverse()) {
+        if (!prose) part = insertAt(part, gap.at, ' ');
+        else if (gap.width > MISSING) {
+          const chars = [...part];
+          warn(
+            line,
+            `a character may be missing between "${chars[gap.at - 1]}" and "${chars[gap.at]}" (a gap in the line): "${line.text}"`,
+          );
+        }
+      }
+      open += (part.match(/“/gu) ?? []).length - (part.match(/”/gu) ?? []).length;
+      const last = index === paragraph.length - 1;
+      if (prose && !last && line.end < right - line.size * 0.6 && !TERMINAL.test(part)) {
+        // A line of justified prose that stops a character short lost its last mark.
+        if (open > 0) {
+          part += '”';
+          open--;
+          decisions.push(`${where(line)}: restored ” at the end of the line (it stops a character short, a quotation open)`);
+        } else {
+          warn(line, `the line stops a character short of the margin; a mark may be missing at its end: "${line.text}"`);
+        }
+      }
+      if (prose && last && !TERMINAL.test(part) && HAN.test([...part].at(-1) ?? '')) {
+        part += '。';
+        decisions.push(`${where(line)}: restored 。 at the end of the paragraph (its last line stops short)`);
+      }
+      return part;
+    });
+    if (open !== 0) warn(paragraph[0]!, "the paragraph's quotation marks “” do not pair up; check them against the scan");
+    text.push(parts.join(''));
+    lineNames.push(where(paragraph[0]!));
+  }
+
+  for (const paragraph of paragraphs) {
+    for (const line of paragraph ?? []) {
+      const weakest = line.chars.reduce((low, char) => (char.confidence < low.confidence ? char : low));
+      if (weakest.confidence < UNSURE_CONFIDENCE) {
+        warn(
+          line,
+          `read with ${Math.round(weakest.confidence * 100)} % confidence at "${weakest.char}": "${line.text}"; check it against the scan`,
+        );
+      }
+    }
+  }
+  const chars = all.flatMap((line) => line.chars);
+  const kept = paragraphs.flatMap((paragraph) => paragraph ?? []);
+  return {
+    text: text.join('\n'),
+    lineNames,
+    decisions,
+    // In the order of the scan, as the editor checks it.
+    warnings: unsure.sort((a, b) => a.page - b.page || a.line - b.line).map((entry) => entry.message),
+    lines: kept.map((line) => ({ name: where(line), text: line.text })),
+    confidence: chars.length ? chars.reduce((sum, char) => sum + char.confidence, 0) / chars.length : 0,
+    characters: chars.filter((char) => HAN.test(char.char) || /\d/u.test(char.char)).length,
+    pages: withText.length,
+  };
+}

@@ -1,10 +1,12 @@
 /**
  * `npm run import -- <file|folder>… [--out DIR] [--series SLUG] [--dry-run] [--json] [--force]`:
- * turns bulletins as offices have them (.txt in UTF-8 or GB18030, .docx, .pdf with a text layer)
+ * turns bulletins as offices have them (.txt in UTF-8 or GB18030, .docx, .doc, .wps, .pdf with a
+ * text layer or scanned, page images of a scan: one image, or a folder holding one issue's pages)
  * into checked issue files, proving by the print-text round trip that nothing was lost.
  */
 import { parseArgs } from 'node:util';
-import { SingleBar } from 'cli-progress';
+import path from 'node:path';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import { contentDir } from '../src/lib/archive/content-dir.ts';
 import { expandInputs, importAll } from '../src/lib/import/run-import.ts';
 
@@ -13,7 +15,9 @@ const USAGE = `usage: npm run import -- <file|folder>… [--out DIR] [--series S
   --series SLUG  import into this series (default: the series whose masthead matches, else a new one)
   --dry-run      recognise and check, write nothing
   --json         one JSON object per input, one per line
-  --force        replace an existing issue file (the old one is kept in .import-backups/ beside the content folder)`;
+  --force        replace an existing issue file (the old one is kept in .import-backups/ beside the content folder)
+Reads .txt, .docx, .doc, .wps and .pdf files; a scanned PDF, or page images (.jpg .png .tif), by OCR.
+A folder holding page images is one scanned issue, its pages in name order (page1.jpg … page10.jpg).`;
 
 let parsed;
 try {
@@ -39,18 +43,33 @@ if (values.help || !positionals.length) {
 }
 
 const files = await expandInputs(positionals);
-const options = { out: values.out ?? contentDir(), series: values.series, dryRun: values['dry-run'], force: values.force };
-const bar =
-  !values.json && files.length > 1 && process.stderr.isTTY
-    ? new SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', stream: process.stderr })
+// On a terminal: a bar for the files, and one for the pages of each scan as OCR reads them (seconds a page).
+const bars =
+  !values.json && process.stderr.isTTY
+    ? new MultiBar({ format: '{label} [{bar}] {value}/{total} {name}', stream: process.stderr, clearOnComplete: true })
     : undefined;
-bar?.start(files.length, 0, { file: '' });
+const fileBar = files.length > 1 ? bars?.create(files.length, 0, { label: '导入', name: '' }) : undefined;
+let pageBar: SingleBar | undefined;
+const options = {
+  out: values.out ?? contentDir(),
+  series: values.series,
+  dryRun: values['dry-run'],
+  force: values.force,
+  onPage: (source: string, done: number, pages: number) => {
+    if (!bars) return;
+    pageBar ??= bars.create(pages, 0, { label: '识别', name: `${path.basename(source)} 页` });
+    pageBar.update(done);
+    if (done === pages) {
+      bars.remove(pageBar);
+      pageBar = undefined;
+    }
+  },
+};
 const outcomes = await importAll(files, options, (outcome, done) => {
-  bar?.update(done, { file: outcome.source });
+  fileBar?.update(done, { name: outcome.source });
   if (values.json) console.log(JSON.stringify(outcome));
 });
-bar?.update(files.length, { file: '' });
-bar?.stop();
+bars?.stop();
 
 if (!values.json) {
   for (const outcome of outcomes) {

@@ -1,11 +1,13 @@
 /**
- * `npm run make-scan -- <bulletin.txt> <scan.pdf> [--dpi 200] [--tilt 0.6] [--specks 400] [--quality 60] [--seed 1] [--pdf printed.pdf]`:
- * sets a text bulletin in its printed layout, prints it and makes a spoilt, image-only scan of it,
- * for trying the importer's OCR on a bulletin whose text is known.
+ * `npm run make-scan -- <bulletin.txt> <scan.pdf | pages-folder/> [--dpi 200] [--tilt 0.6] [--specks 400] [--quality 60] [--seed 1] [--pdf printed.pdf]`:
+ * sets a text bulletin in its printed layout, prints it and makes a spoilt scan of it — an
+ * image-only PDF, or (given a folder, ending in /) one JPEG a page — for trying the importer's OCR on
+ * a bulletin whose text is known. A negative tilt is written --tilt=-0.8.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bulletinHtml, degradedScan, printPdf } from './lib/scan.ts';
+import { bulletinHtml, degradedPages, degradedScan, printPdf } from './lib/scan.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,12 +27,20 @@ if (!input || !output) {
 }
 const printed = await printPdf(bulletinHtml(readFileSync(input, 'utf8')));
 if (values.pdf) writeFileSync(values.pdf, printed);
-const scan = await degradedScan(printed, {
+const options = {
   dpi: Number(values.dpi),
   tilt: Number(values.tilt),
   specks: Number(values.specks),
   quality: Number(values.quality),
   seed: Number(values.seed),
-});
-writeFileSync(output, scan);
-console.log(`make-scan: ${output} (${(scan.length / 1024).toFixed(0)} KB)`);
+};
+if (output.endsWith('/')) {
+  mkdirSync(output, { recursive: true });
+  const pages = await degradedPages(printed, options);
+  pages.forEach((page, index) => writeFileSync(path.join(output, `page${index + 1}.jpg`), page));
+  console.log(`make-scan: ${pages.length} pages in ${output}`);
+} else {
+  const scan = await degradedScan(printed, options);
+  writeFileSync(output, scan);
+  console.log(`make-scan: ${output} (${(scan.length / 1024).toFixed(0)} KB)`);
+}

@@ -8,30 +8,12 @@ import { importTarget } from '../../src/lib/import/import-target.ts';
 import { importOne } from '../../src/lib/import/run-import.ts';
 import { extractSource } from '../../src/lib/import/extract.ts';
 import { planImport } from '../../src/lib/import/plan-import.ts';
-import { recognizeBulletin, type RecognizedIssue } from '../../src/lib/import/recognize/index.ts';
-import { bulletinHtml, degradedScan, printPdf } from '../lib/scan.ts';
+import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
+import { bulletinHtml, degradedScan, printPdf, structureOf } from '../lib/scan.ts';
 import { characterAccuracy, misreadLines } from '../lib/text-accuracy.ts';
 
 const SEED = new URL('../../tests/fixtures/seeds/nlzf-2022-59.txt', import.meta.url);
 export const SPOILT = { dpi: 200, tilt: 0.6, specks: 400, quality: 60, seed: 1 };
-
-/** What the site is built from, less the text itself: masthead, sections, titles and kinds, paragraph counts, closing block. */
-export function structureOf(issue: RecognizedIssue) {
-  return {
-    classification: issue.classification,
-    mastheadLines: issue.mastheadLines,
-    number: issue.number,
-    office: issue.office,
-    date: issue.date,
-    sections: issue.sections.map((section) => ({
-      name: section.name,
-      articles: section.articles.map((article) => ({ kind: article.kind, title: article.title, paragraphs: article.paragraphs.length })),
-    })),
-    credits: issue.credits,
-    distribution: issue.distribution,
-    printed: issue.printed,
-  };
-}
 
 /** Where two values differ, as JSON paths with both sides. */
 function differences(expected: unknown, found: unknown, at = ''): string[] {

@@ -5,10 +5,9 @@
  * bound into a PDF of images only.
  */
 import sharp from 'sharp';
-import { PDFDocument } from 'pdf-lib';
-import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
-import { pdfPageImages } from '../../src/lib/import/ocr/pages.ts';
-import { LABEL } from '../../src/lib/import/recognize/patterns.ts';
+import { recognizeBulletin, type RecognizedIssue } from '../../src/lib/import/recognize/index.ts';
+import { bindPages, pdfPageImages } from '../../src/lib/import/ocr/index.ts';
+import { LABEL, TERMINAL } from '../../src/lib/import/recognize/patterns.ts';
 import { launchBrowser } from './browser.ts';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -36,7 +35,7 @@ export function bulletinHtml(text: string): string {
       .split(/\s{2,}/u)
       .map((part) => `<span>${escape(part)}</span>`)
       .join('')}</${tag}>`;
-  const body = lines.map((line, index) => {
+  const body: string[] = lines.map((line, index) => {
     if (index < bodyStart) {
       if (issue.mastheadLines.includes(line)) return `<h1>${escape(line)}</h1>`;
       return /\s{2,}/u.test(line) ? spread(line, 'p', 'spread office') : `<p class="masthead">${escape(line)}</p>`;
@@ -47,8 +46,15 @@ export function bulletinHtml(text: string): string {
     if (isTitle(line)) return `<h3>${escape(line)}</h3>`;
     return `<p>${escape(line)}</p>`;
   });
+  // A paragraph the text splits mid-sentence (at a page break of the print it was taken from) is set as one.
+  for (let i = body.length - 1; i > 0; i--) {
+    const previous = body[i - 1]!;
+    if (previous.startsWith('<p>') && body[i]!.startsWith('<p>') && !TERMINAL.test(previous.slice(3, -4))) {
+      body.splice(i - 1, 2, `${previous.slice(0, -4)}${body[i]!.slice(3)}`);
+    }
+  }
   return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><style>
-@page { size: A4; margin: 30mm 26mm 28mm; }
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 body { font: 16pt/1.9 "Noto Serif CJK SC", serif; margin: 0; color: #111; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 h1 { color: #c8161d; white-space: nowrap; font: 700 24pt/1.4 "Noto Serif CJK SC", serif; text-align: center; letter-spacing: 0.15em; margin: 0.4em 0 0.2em; }
@@ -129,12 +135,43 @@ async function degradePage(png: Uint8Array, options: Degradation, seed: number):
 /** A PDF's pages rasterised, spoilt and bound into a PDF of images only, each page its original size. */
 export async function degradedScan(pdf: Uint8Array, options: Degradation): Promise<Uint8Array> {
   const pages = await pdfPageImages(pdf, options.dpi);
-  const out = await PDFDocument.create();
-  for (const page of pages) {
-    const jpeg = await out.embedJpg(await degradePage(page.data, options, options.seed + page.page));
-    const width = (jpeg.width / options.dpi) * 72;
-    const height = (jpeg.height / options.dpi) * 72;
-    out.addPage([width, height]).drawImage(jpeg, { x: 0, y: 0, width, height });
-  }
-  return out.save();
+  const spoilt = [];
+  for (const page of pages) spoilt.push({ data: await degradePage(page.data, options, options.seed + page.page), dpi: options.dpi });
+  return bindPages(spoilt);
+}
+
+/** The pages of a scan as JPEG files, as a phone or a copier saving images would leave them. */
+export async function degradedPages(pdf: Uint8Array, options: Degradation): Promise<Uint8Array[]> {
+  const pages = await pdfPageImages(pdf, options.dpi);
+  return Promise.all(pages.map((page) => degradePage(page.data, options, options.seed + page.page)));
+}
+
+/**
+ * What the site is built from, less the text itself: masthead, sections, titles and kinds, paragraph
+ * counts, closing block. Spaces are left out of its strings: a scan shows a printed space only as a
+ * gap, and one narrower than a third of a character cannot be told from the spacing of the type.
+ */
+export function structureOf(issue: RecognizedIssue) {
+  const squeezed = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? value.replace(/\s+/gu, '')
+      : Array.isArray(value)
+        ? value.map(squeezed)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, squeezed(entry)]))
+          : value;
+  return squeezed({
+    classification: issue.classification,
+    mastheadLines: issue.mastheadLines,
+    number: issue.number,
+    office: issue.office,
+    date: issue.date,
+    sections: issue.sections.map((section) => ({
+      name: section.name,
+      articles: section.articles.map((article) => ({ kind: article.kind, title: article.title, paragraphs: article.paragraphs.length })),
+    })),
+    credits: issue.credits,
+    distribution: issue.distribution,
+    printed: issue.printed,
+  });
 }

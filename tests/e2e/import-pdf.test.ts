@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,7 +74,7 @@ describe('importing a PDF printed by Chromium', () => {
     expect(imported.issues[0]!.data).toEqual(handChecked.issues[0]!.data);
   });
 
-  it('refuses a PDF without a text layer, naming the problem', async () => {
+  it('reads a PDF without a text layer as a scan, and refuses one with no text on it, writing nothing', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'jianbao-pdf-'));
     await browser.page.setContent(
       '<!doctype html><html><body><svg width="400" height="200"><rect width="300" height="100" fill="#c00"/></svg></body></html>',
@@ -83,7 +83,8 @@ describe('importing a PDF printed by Chromium', () => {
     writeFileSync(file, await browser.page.pdf({ format: 'A4' }));
     expect(await importOne(file, { out: path.join(work, 'content'), dryRun: false, force: false })).toEqual({
       source: file,
-      error: 'the PDF has no text layer (a scan?); run OCR on it first or import its text as a .txt file',
+      error: "no text found on any of the scan's 1 page (blank pages?): expected the pages of a printed bulletin",
     });
+    expect(existsSync(path.join(work, 'content'))).toBe(false);
   });
 });

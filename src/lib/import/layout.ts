@@ -67,8 +67,10 @@ export function layOut<L extends PlacedLine>(pages: readonly (readonly L[])[]): 
       // A centred line (a title, a heading) stands alone, with space around it.
       const centred = centredLine(line) || (previous !== undefined && centredLine(previous));
       const filled = previous !== undefined && !previous.spread && previous.end >= right - previous.size * 1.5;
-      const hanging = indented && paragraph !== null && paragraph !== undefined && LABEL.test(paragraph[0]!.text) && !LABEL.test(line.text);
-      if (paragraph && filled && !wide && !centred && (!indented || hanging)) {
+      const hanging = indented && paragraph !== null && paragraph !== undefined && LABEL.test(paragraph[0]!.text);
+      // A closing label (报：, 发：) always starts its own line.
+      const label = LABEL.test(line.text);
+      if (paragraph && filled && !wide && !centred && !label && (!indented || hanging)) {
         paragraph.push(line);
       } else {
         if (index === 0 || wide || indented || centred) paragraphs.push(null);

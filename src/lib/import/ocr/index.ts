@@ -39,6 +39,7 @@ export async function readPages(
   const { OCR_ENGINE, ocrEngine } = await import('./engine.ts');
   const engine = await ocrEngine();
   const read = [];
+  onPage(0, pages.length);
   for (const page of pages) {
     // The detector reads three-channel pixels: grey and palette scans are widened, transparency laid on white.
     const image = await sharp(page.data).flatten({ background: '#ffffff' }).toColourspace('srgb').png().toBuffer();

@@ -19,6 +19,8 @@ const FOREIGN_MARK = /^[·•.:;'`,"●○◦°]$/u;
 /** Dots that never stand beside punctuation or at a line's end in Chinese prose, however clearly read. */
 const DOT = /^[·•.`'°]$/u;
 const MARK = /^[\p{P}\p{S}]$/u;
+/** Stops: no two stand side by side in Chinese prose. */
+const STOP = /^[，。、；：！？,.;:!?]$/u;
 /** ASCII marks the engine reads for the full-width ones Chinese print sets beside Chinese. */
 const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
@@ -108,12 +110,20 @@ function cleanChars(chars: readonly OcrChar[], dropped: string[], zeros: { count
       return;
     }
     const betweenDigits = /\d/u.test(before) && /\d/u.test(after);
+    // The engine's own spaces are kept only between Latin words; elsewhere the gaps measured decide.
+    if (char.char === ' ') {
+      if (/[A-Za-z0-9]/u.test(before) && /[A-Za-z0-9]/u.test(after)) kept.push(char);
+      return;
+    }
     if (DOT.test(char.char) && !betweenDigits && (!before || !after || MARK.test(before) || MARK.test(after))) {
       dropped.push(char.char);
       return;
     }
     if (char.confidence < SPECK_CONFIDENCE && SPECK.test(char.char)) {
-      const doubled = (before === char.char && (chars[index - 1]?.confidence ?? 0) >= char.confidence) || after === char.char;
+      // Beside another stop (。， ，，): a speck, or the same mark read twice; after a quote or bracket it may be printed (”，).
+      const doubled =
+        (STOP.test(before) && (chars[index - 1]?.confidence ?? 0) >= char.confidence) ||
+        (STOP.test(after) && (chars[index + 1]?.confidence ?? 0) > char.confidence);
       if (!betweenDigits && (FOREIGN_MARK.test(char.char) || doubled)) {
         dropped.push(char.char);
         return;

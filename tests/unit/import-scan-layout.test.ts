@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { layOut, laidOutText, type PlacedLine } from '../../src/lib/import/layout.ts';
+import type { OcrBox } from '../../src/lib/import/ocr/engine.ts';
+import { readScan, UNSURE_CONFIDENCE } from '../../src/lib/import/ocr/read-scan.ts';
+import { characterAccuracy, commonSubsequence, misreadLines } from '../../scripts/lib/text-accuracy.ts';
+
+const SIZE = 40;
+const LEFT = 200;
+
+/** A box as the engine gives it: `text` set from x at SIZE a character, confidences 0.99 unless given, tilted by `tilt` radians. */
+function box(
+  x: number,
+  y: number,
+  text: string,
+  options: { confidence?: Record<number, number>; tilt?: number; gapAfter?: number } = {},
+): OcrBox {
+  const chars = [...text];
+  const advance = (i: number) => i + (options.gapAfter !== undefined && i > options.gapAfter ? 1 : 0);
+  const width = advance(chars.length) * SIZE;
+  const tilt = options.tilt ?? 0;
+  const at = (dx: number, dy: number): [number, number] => [
+    x + dx * Math.cos(tilt) - dy * Math.sin(tilt),
+    y + dx * Math.sin(tilt) + dy * Math.cos(tilt),
+  ];
+  return {
+    box: [at(0, 0), at(width, 0), at(width, SIZE * 0.9), at(0, SIZE * 0.9)],
+    chars: chars.map((char, i) => ({ char, confidence: options.confidence?.[i] ?? 0.99, at: (advance(i) + 0.5) / advance(chars.length) })),
+  };
+}
+
+/** A paragraph of full lines (28 characters) and a short last line, the first indented 2em. */
+function paragraph(y: number, text: string, pitch = 70): OcrBox[] {
+  const chars = [...text];
+  const boxes: OcrBox[] = [];
+  let taken = 0;
+  for (let line = 0; taken < chars.length; line++) {
+    const room = line === 0 ? 26 : 28;
+    boxes.push(box(line === 0 ? LEFT + 2 * SIZE : LEFT, y + line * pitch, chars.slice(taken, taken + room).join('')));
+    taken += room;
+  }
+  return boxes;
+}
+
+const PROSE =
+  '为从严从细落实校外培训机构疫情防控工作，市教育局联合市科技局、文广旅局、体育局等部门组成联合督查组，突击抽检我市部分校外培训机构疫情防控工作落实情况。';
+
+describe('laying out printed lines', () => {
+  const line = (x: number, y: number, text: string, end = x + [...text].length * 10): PlacedLine => ({ text, x, y, end, size: 10 });
+
+  it('runs full lines on, starts anew at an indent, a centred line and a wide gap, and sets page numbers aside', () => {
+    const page1 = [
+      line(100, 0, '标题在中间', 325),
+      line(120, 20, '第一段开头缩进两字，一直排到右边的边缘为止', 400),
+      line(100, 40, '这一行接着上一行', 180),
+      line(100, 80, '空了一行以后是新的一段，也排到右边的边缘', 400),
+      line(240, 120, '— 1 —', 260),
+    ];
+    const page2 = [line(100, 0, '下一页接着排的字。', 190)];
+    const { paragraphs, pageNumbers } = layOut([page1, page2]);
+    expect(pageNumbers).toBe(1);
+    expect(laidOutText(paragraphs).split('\n')).toEqual([
+      '',
+      '标题在中间',
+      '',
+      '第一段开头缩进两字，一直排到右边的边缘为止这一行接着上一行',
+      '',
+      '空了一行以后是新的一段，也排到右边的边缘下一页接着排的字。',
+    ]);
+  });
+
+  it('keeps a recipient list wrapped under its label together, and never runs a spread line on', () => {
+    const lines = [
+      line(100, 0, '正文一行排满到右边的边缘为止，一共二十八个字符的宽度', 400),
+      line(100, 20, '发：各县（市、区）教育局、局属各学校、', 400),
+      line(130, 40, '局机关各科室', 190),
+      { ...line(100, 60, '某某局办公室 2024年6月3日印发', 400), spread: true },
+      line(100, 80, '责任编辑：李明', 170),
+    ];
+    const text = laidOutText(layOut([lines]).paragraphs).split('\n');
+    expect(text).toContain('发：各县（市、区）教育局、局属各学校、局机关各科室');
+    expect(text).toContain('某某局办公室 2024年6月3日印发');
+    expect(text).toContain('责任编辑：李明');
+  });
+});
+
+describe('reading a scan from its OCR boxes', () => {
+  it('sets a tilted page level and joins its lines into paragraphs', () => {
+    const tilt = (0.7 * Math.PI) / 180;
+    const boxes = paragraph(300, PROSE).map((b) =>
+      box(b.box[0][0], b.box[0][1] + (b.box[0][0] - LEFT) * 0, b.chars.map((c) => c.char).join(''), { tilt }),
+    );
+    const reading = readScan([{ page: 1, boxes: [box(LEFT + 9 * SIZE, 200, '某某工作动态', { tilt }), ...boxes] }]);
+    expect(reading.text.split('\n').filter(Boolean)).toEqual(['某某工作动态', PROSE]);
+    expect(reading.decisions).toContain('page 1 lay tilted 0.7°: its lines were read level');
+    expect(reading.lineNames[reading.text.split('\n').indexOf(PROSE)]).toBe('page 1, line 2');
+  });
+
+  it('drops specks read as dots, keeps 7·20, reads a round mark between numerals as 〇 and widens ASCII marks', () => {
+    const reading = readScan([
+      {
+        page: 2,
+        boxes: [
+          box(LEFT, 100, '郑州“7·20”暴雨中，·了解头村', { confidence: { 11: 0.6 } }),
+          box(LEFT, 170, '第一●七高级中学(供稿)', { confidence: { 2: 0.34 } }),
+          box(LEFT, 240, '各校、·教师', { confidence: { 3: 0.87 } }),
+          ...paragraph(400, PROSE),
+        ],
+      },
+    ]);
+    const lines = reading.text.split('\n').filter(Boolean);
+    expect(lines).toEqual(['郑州“7·20”暴雨中，了解头村', '第一〇七高级中学（供稿）', '各校、教师', PROSE]);
+    expect(reading.decisions).toEqual(
+      expect.arrayContaining([
+        'page 2: dropped 2 specks read as ·',
+        'page 2: set 2 ASCII marks beside Chinese full-width, as printed',
+        'page 2: read 1 round marks between Chinese numerals as 〇',
+      ]),
+    );
+  });
+
+  it('restores the 。 a paragraph lost at its end, and says where a character or a mark may be missing', () => {
+    const text = PROSE.slice(0, -1);
+    const boxes = paragraph(300, text);
+    // The engine missed a character inside the second line: a gap the width of one.
+    const second = boxes[1]!;
+    boxes[1] = box(
+      LEFT,
+      second.box[0][1],
+      second.chars
+        .map((c) => c.char)
+        .join('')
+        .slice(0, 27),
+      { gapAfter: 10 },
+    );
+    const reading = readScan([{ page: 1, boxes }]);
+    expect(reading.text.trim().endsWith('落实情况。')).toBe(true);
+    expect(reading.decisions).toContain('page 1, line 3: restored 。 at the end of the paragraph (its last line stops short)');
+    expect(reading.warnings.some((w) => w.startsWith('page 1, line 2: a character may be missing between'))).toBe(true);
+  });
+
+  it('names every line read below the confidence threshold, in the order of the scan', () => {
+    const reading = readScan([
+      { page: 1, boxes: [box(LEFT, 100, '第59期'), box(LEFT, 170, '大冶镇头村举行', { confidence: { 1: UNSURE_CONFIDENCE - 0.2 } })] },
+      { page: 2, boxes: [box(LEFT, 100, '重温入党誓词', { confidence: { 4: 0.5 } })] },
+    ]);
+    expect(reading.warnings).toEqual([
+      'page 1, line 2: read with 70 % confidence at "冶": "大冶镇头村举行"; check it against the scan',
+      'page 2, line 1: read with 50 % confidence at "誓": "重温入党誓词"; check it against the scan',
+    ]);
+    expect(reading.pages).toBe(2);
+    expect(reading.characters).toBe(17);
+  });
+
+  it('prints a gap between words of a heading as a space', () => {
+    const reading = readScan([
+      { page: 1, boxes: [box(LEFT + 5 * SIZE, 100, '内部刊物注意保存', { gapAfter: 3 }), ...paragraph(200, PROSE)] },
+    ]);
+    expect(reading.text.split('\n').filter(Boolean)[0]).toBe('内部刊物 注意保存');
+  });
+
+  it('skips a blank page and says so', () => {
+    const reading = readScan([
+      { page: 1, boxes: paragraph(100, PROSE) },
+      { page: 2, boxes: [] },
+    ]);
+    expect(reading.decisions).toContain('page 2 holds no text: skipped');
+    expect(reading.pages).toBe(1);
+  });
+});
+
+describe('character accuracy', () => {
+  it('aligns by the longest common subsequence, both ways, counting Han characters and digits only', () => {
+    expect(commonSubsequence([...'垌头村举行'], [...'头村举行'])).toBe(4);
+    const accuracy = characterAccuracy('大冶镇垌头村，2021年。', '大冶镇桐头村 2021年');
+    expect(accuracy).toEqual({ recall: 10 / 11, precision: 10 / 11, truth: 11, read: 11 });
+    expect(misreadLines('登封市大冶镇垌头村举行', [{ text: '登封市大冶镇' }, { text: '镇桐头村' }])).toEqual([{ text: '镇桐头村' }]);
+  });
+});

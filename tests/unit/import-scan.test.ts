@@ -1,0 +1,149 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { importTarget } from '../../src/lib/import/import-target.ts';
+import { extractPageImages, extractSource } from '../../src/lib/import/extract.ts';
+import { planImport } from '../../src/lib/import/plan-import.ts';
+import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
+import { expandInputs, importOne, type ImportOutcome } from '../../src/lib/import/run-import.ts';
+import { structureOf } from '../../scripts/lib/scan.ts';
+import { characterAccuracy, misreadLines } from '../../scripts/lib/text-accuracy.ts';
+
+// Scans made by `npm run make-scan` from two of the layout fixtures: printed, rasterised at 200 dpi,
+// tilted, speckled and JPEG-compressed — one as an image-only PDF, one as a folder of page images.
+const SCANS = new URL('../fixtures/scans/', import.meta.url);
+const BULLETINS = new URL('../fixtures/bulletins/', import.meta.url);
+const PDF_SCAN = { file: new URL('credits-last.pdf', SCANS), text: new URL('credits-last.txt', BULLETINS) };
+const PAGES_SCAN = { folder: new URL('jinshui-2024-3/', SCANS), text: new URL('sectionless-yearly.txt', BULLETINS) };
+// OCR takes seconds a page on two cores.
+const OCR_TIMEOUT = 120_000;
+
+let out: string;
+beforeEach(() => {
+  out = path.join(mkdtempSync(path.join(tmpdir(), 'jianbao-scan-')), 'content');
+});
+
+function failed(outcome: ImportOutcome): string {
+  if (!('error' in outcome)) throw new Error(`expected the import to fail, it made ${outcome.output}`);
+  return outcome.error;
+}
+
+/** Recognised from a scan as from its text: same structure, ≥ 99 % of Han characters and digits both ways, every misread line flagged. */
+function expectReadAsText(source: Awaited<ReturnType<typeof extractSource>>, textFile: URL) {
+  const text = readFileSync(textFile, 'utf8');
+  expect(structureOf(recognizeBulletin(source.text).issue)).toEqual(structureOf(recognizeBulletin(text).issue));
+  const accuracy = characterAccuracy(text, source.text);
+  expect(accuracy.recall).toBeGreaterThanOrEqual(0.99);
+  expect(accuracy.precision).toBeGreaterThanOrEqual(0.99);
+  const plan = planImport(source, importTarget([], 'content'), { force: false });
+  for (const line of misreadLines(text, source.scanLines ?? [])) {
+    expect(
+      plan.warnings.some((warning) => warning.startsWith(`${line.name}:`)),
+      `${line.name} "${line.text}" is flagged`,
+    ).toBe(true);
+  }
+  return plan;
+}
+
+describe('importing scans', () => {
+  it(
+    'reads an image-only PDF as its text file reads, records the scan and keeps it as the original',
+    async () => {
+      const data = new Uint8Array(readFileSync(PDF_SCAN.file));
+      const source = await extractSource('credits-last.pdf', data);
+      const plan = expectReadAsText(source, PDF_SCAN.text);
+      expect(source.scan).toMatchObject({ engine: 'PaddleOCR PP-OCRv4 (@gutenye/ocr-node)', pages: 1 });
+      expect(source.scan!.confidence).toBeGreaterThan(0.95);
+      expect(source.decisions?.[0]).toMatch(
+        /^read 1 page of a scan by OCR \(PaddleOCR PP-OCRv4 \(@gutenye\/ocr-node\)\), mean confidence \d+\.\d %$/u,
+      );
+      expect(source.decisions).toContainEqual(expect.stringMatching(/^page 1 lay tilted 0\.\d°: its lines were read level$/u));
+
+      const issueFile = plan.files[0]!;
+      expect(String(issueFile.data)).toMatch(
+        /\nscan:\n {2}engine: PaddleOCR PP-OCRv4 \(@gutenye\/ocr-node\)\n {2}confidence: 0\.9\d+\n {2}pages: 1\n/u,
+      );
+      const original = plan.files.find((file) => file.path.endsWith('/original.pdf'))!;
+      expect(original.data).toBe(data);
+    },
+    OCR_TIMEOUT,
+  );
+
+  it(
+    'reads a folder of page images as one issue, its pages in order, and binds them into the original',
+    async () => {
+      const folder = new URL('.', PAGES_SCAN.folder).pathname;
+      expect(await expandInputs([path.dirname(folder)])).toEqual([
+        path.join(path.dirname(folder), 'credits-last.pdf'),
+        folder.replace(/\/$/u, ''),
+      ]);
+      const pages = readdirSync(folder)
+        .sort()
+        .map((name) => new Uint8Array(readFileSync(path.join(folder, name))));
+      const source = await extractPageImages(pages);
+      expectReadAsText(source, PAGES_SCAN.text);
+      expect(source.scan?.pages).toBe(2);
+      const bound = await PDFDocument.load(source.original.data);
+      expect(bound.getPageCount()).toBe(2);
+      // Bound at A4 width (595 points).
+      expect(Math.round(bound.getPage(0).getWidth())).toBe(595);
+
+      // The folder itself is the input of one issue.
+      const outcome = await importOne(folder, { out, dryRun: true, force: false });
+      expect('error' in outcome ? outcome.error : outcome.issue.number).toBe(3);
+    },
+    OCR_TIMEOUT,
+  );
+
+  it(
+    'refuses a scan of blank pages or of something else, writing nothing',
+    async () => {
+      const inbox = path.join(path.dirname(out), 'inbox');
+      mkdirSync(inbox, { recursive: true });
+      const blank = await PDFDocument.create();
+      blank.addPage([595, 842]);
+      blank.addPage([595, 842]);
+      writeFileSync(path.join(inbox, 'blank.pdf'), await blank.save());
+      expect(failed(await importOne(path.join(inbox, 'blank.pdf'), { out, dryRun: false, force: false }))).toBe(
+        "no text found on any of the scan's 2 pages (blank pages?): expected the pages of a printed bulletin",
+      );
+
+      // A photo of something else: shapes and colour, no text.
+      const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#6a8f4e' } })
+        .composite([
+          {
+            input: Buffer.from(
+              '<svg width="1200" height="900"><circle cx="400" cy="380" r="220" fill="#d9b44a"/><rect x="700" y="500" width="380" height="300" fill="#3b5f8a"/></svg>',
+            ),
+          },
+        ])
+        .jpeg()
+        .toBuffer();
+      writeFileSync(path.join(inbox, 'photo.jpg'), photo);
+      expect(failed(await importOne(path.join(inbox, 'photo.jpg'), { out, dryRun: false, force: false }))).toMatch(
+        /^no text found on any of the scan's 1 page \(blank pages\?\)|^the scan holds too little readable text for a bulletin/u,
+      );
+
+      // A page with a few words on it, no bulletin.
+      const words = await sharp({ create: { width: 1654, height: 2339, channels: 3, background: '#ffffff' } })
+        .composite([
+          {
+            input: Buffer.from(
+              '<svg width="1654" height="2339"><text x="300" y="400" font-family="Noto Sans CJK SC" font-size="60">会议通知</text></svg>',
+            ),
+          },
+        ])
+        .png()
+        .toBuffer();
+      writeFileSync(path.join(inbox, 'words.png'), words);
+      expect(failed(await importOne(path.join(inbox, 'words.png'), { out, dryRun: false, force: false }))).toMatch(
+        /^the scan holds too little readable text for a bulletin \(4 characters read, mean confidence \d+ %\): expected the pages of a printed bulletin, upright, at 200 dpi or more$/u,
+      );
+      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    },
+    OCR_TIMEOUT,
+  );
+});

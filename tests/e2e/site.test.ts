@@ -75,6 +75,12 @@ describe('the built archive, read in Chromium', () => {
     expect(await page.locator('#a2 .editor-note').innerText()).toMatch(/^编者按：志愿服务是学校德育的重要载体/);
     expect(await page.locator('.issue-credits').innerText()).toBe('（责任编辑：李华）');
     expect(await page.locator('.distribution').innerText()).toContain('各中小学校、各幼儿园，局机关各科室');
+    // Recognised from a scan: the page says so and links the scan kept as the original.
+    expect(await page.locator('.notice-scan').innerText()).toBe(
+      '本期文字由扫描件经文字识别（OCR）转成，平均置信度 99.1%，个别字词可能有误，以原件为准。查看扫描原件',
+    );
+    const scan = await page.request.get(new URL(String(await page.locator('.notice-scan a').getAttribute('href')), page.url()).href);
+    expect([scan.status(), scan.headers()['content-type']]).toEqual([200, 'application/pdf']);
     await page.goto(`${site}jsjy/2021/3/a2/`);
     expect(await page.locator('.article-context').innerText()).not.toContain('【');
     expect(await page.locator('main .editor-note').count()).toBe(1);

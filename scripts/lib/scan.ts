@@ -7,6 +7,7 @@
 import sharp from 'sharp';
 import { recognizeBulletin, type RecognizedIssue } from '../../src/lib/import/recognize/index.ts';
 import { bindPages, pdfPageImages } from '../../src/lib/import/ocr/index.ts';
+import { randomSource } from '../bench/corpus.ts';
 import { LABEL, TERMINAL } from '../../src/lib/import/recognize/patterns.ts';
 import { launchBrowser } from './browser.ts';
 
@@ -101,23 +102,11 @@ export interface Degradation {
   seed: number;
 }
 
-/** A small deterministic random number generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One page spoilt as a copier would: tilted on a white ground, grey, speckled, JPEG-compressed. */
 async function degradePage(png: Uint8Array, options: Degradation, seed: number): Promise<Uint8Array> {
   const tilted = await sharp(png).flatten({ background: '#ffffff' }).rotate(options.tilt, { background: '#ffffff' }).toBuffer();
   const { width = 0, height = 0 } = await sharp(tilted).metadata();
-  const next = random(seed);
+  const next = randomSource(seed);
   const specks = Array.from({ length: options.specks }, () => {
     const r = 0.6 + next() * 1.6;
     const shade = Math.round(40 + next() * 120);

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { recognizeBulletin, type RecognizedIssue } from '../../src/lib/import/recognize/index.ts';
 import { bindPages, pdfPageImages } from '../../src/lib/import/ocr/index.ts';
 import { randomSource } from '../bench/corpus.ts';
+import { readMarker } from '../../src/lib/import/recognize/blocks.ts';
 import { LABEL, TERMINAL } from '../../src/lib/import/recognize/patterns.ts';
 import { launchBrowser } from './browser.ts';
 
@@ -28,7 +29,11 @@ export function bulletinHtml(text: string): string {
     .map((line) => line.trim())
     .filter(Boolean);
   const isSection = (line: string) => sections.some((name) => line.includes(name) && line.length <= name.length + 6);
-  const isTitle = (line: string) => [...titles].some((title) => title === line || (title.startsWith(line) && line.length > 4));
+  // A title as printed may carry a marker (◆, ★, 一、) that recognition drops.
+  const isTitle = (line: string) => {
+    const bare = readMarker(line)?.rest ?? line;
+    return [...titles].some((title) => title === bare || (title.startsWith(bare) && bare.length > 4));
+  };
   const bodyStart = lines.findIndex((line) => isSection(line) || isTitle(line));
   const closingStart = lines.findIndex((line, index) => index > bodyStart && LABEL.test(line));
   const spread = (line: string, tag = 'p', kind = 'spread') =>

@@ -63,16 +63,16 @@ describe('importing scans', () => {
       const data = new Uint8Array(readFileSync(PDF_SCAN.file));
       const source = await extractSource('credits-last.pdf', data);
       const plan = expectReadAsText(source, PDF_SCAN.text);
-      expect(source.scan).toMatchObject({ engine: 'PaddleOCR PP-OCRv4 (@gutenye/ocr-node)', pages: 1 });
+      expect(source.scan).toMatchObject({ engine: 'PaddleOCR PP-OCRv4 (@gutenye/ocr-node)', pages: 2 });
       expect(source.scan!.confidence).toBeGreaterThan(0.95);
       expect(source.decisions?.[0]).toMatch(
-        /^read 1 page of a scan by OCR \(PaddleOCR PP-OCRv4 \(@gutenye\/ocr-node\)\), mean confidence \d+\.\d %$/u,
+        /^read 2 pages of a scan by OCR \(PaddleOCR PP-OCRv4 \(@gutenye\/ocr-node\)\), mean confidence \d+\.\d %$/u,
       );
       expect(source.decisions).toContainEqual(expect.stringMatching(/^page 1 lay tilted 0\.\d°: its lines were read level$/u));
 
       const issueFile = plan.files[0]!;
       expect(String(issueFile.data)).toMatch(
-        /\nscan:\n {2}engine: PaddleOCR PP-OCRv4 \(@gutenye\/ocr-node\)\n {2}confidence: 0\.9\d+\n {2}pages: 1\n/u,
+        /\nscan:\n {2}engine: PaddleOCR PP-OCRv4 \(@gutenye\/ocr-node\)\n {2}confidence: 0\.9\d+\n {2}pages: 2\n/u,
       );
       const original = plan.files.find((file) => file.path.endsWith('/original.pdf'))!;
       expect(original.data).toBe(data);

@@ -1,13 +1,14 @@
 /**
- * `npm run make-scan -- <bulletin.txt> <scan.pdf | pages-folder/> [--dpi 200] [--tilt 0.6] [--specks 400] [--quality 60] [--seed 1] [--pdf printed.pdf]`:
+ * `npm run make-scan -- <bulletin.txt> <scan.pdf | pages-folder/> [--dpi 200] [--tilt 0.6] [--specks 400] [--quality 60] [--seed 1] [--plain] [--pdf printed.pdf]`:
  * sets a text bulletin in its printed layout, prints it and makes a spoilt scan of it — an
  * image-only PDF, or (given a folder, ending in /) one JPEG a page — for trying the importer's OCR on
- * a bulletin whose text is known. A negative tilt is written --tilt=-0.8.
+ * a bulletin whose text is known; `--plain` prints the text file as it is (wrapped lines, blank lines
+ * kept, one font), as a text editor would. A negative tilt is written --tilt=-0.8.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bulletinHtml, degradedPages, degradedScan, printPdf } from './lib/scan.ts';
+import { bulletinHtml, degradedPages, degradedScan, plainHtml, printPdf } from './lib/scan.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -18,6 +19,7 @@ const { values, positionals } = parseArgs({
     quality: { type: 'string', default: '60' },
     seed: { type: 'string', default: '1' },
     pdf: { type: 'string' },
+    plain: { type: 'boolean', default: false },
   },
 });
 const [input, output] = positionals;
@@ -25,7 +27,8 @@ if (!input || !output) {
   console.error('usage: npm run make-scan -- <bulletin.txt> <scan.pdf> [--dpi 200] [--tilt 0.6] [--specks 400] [--quality 60] [--seed 1]');
   process.exit(2);
 }
-const printed = await printPdf(bulletinHtml(readFileSync(input, 'utf8')));
+const text = readFileSync(input, 'utf8');
+const printed = await printPdf(values.plain ? plainHtml(text) : bulletinHtml(text));
 if (values.pdf) writeFileSync(values.pdf, printed);
 const options = {
   dpi: Number(values.dpi),

@@ -74,6 +74,15 @@ h3 { font: 700 18pt/1.6 "Noto Serif CJK SC", serif; text-align: center; margin: 
 </style><body>${body.join('\n')}</body></html>`;
 }
 
+/** The text file printed as it is, as a text editor prints it: its lines wrapped at the margin, blank lines kept, one font. */
+export function plainHtml(text: string): string {
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><style>
+@page { size: A4; margin: 25mm 20mm; }
+body { margin: 0; }
+pre { font: 12pt/1.5 "Noto Sans CJK SC", sans-serif; white-space: pre-wrap; margin: 0; }
+</style><body><pre>${escape(text)}</pre></body></html>`;
+}
+
 /** Prints HTML to an A4 PDF in headless Chromium, page numbers (— 2 —) at the foot of each page. */
 export async function printPdf(html: string): Promise<Uint8Array> {
   const browser = await launchBrowser();

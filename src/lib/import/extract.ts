@@ -78,16 +78,20 @@ async function extractRaw(file: string, data: Uint8Array, options: ExtractOption
 }
 
 /** Page images of a scan: read by OCR, kept as one PDF of the images (each bound at A4 width). */
-async function scanSource(pages: readonly Uint8Array[], options: ExtractOptions): Promise<ExtractedSource> {
+async function scanSource(files: readonly Uint8Array[], options: ExtractOptions): Promise<ExtractedSource> {
   const images: PageImage[] = [];
   const bound = [];
-  for (const [index, data] of pages.entries()) {
-    const { width } = await sharp(data)
+  for (const [index, data] of files.entries()) {
+    const { width, pages = 1 } = await sharp(data)
       .metadata()
-      .catch(() => ({ width: undefined }));
+      .catch(() => ({ width: undefined, pages: 0 }));
     if (!width) throw new ImportError(`page ${index + 1} is not a readable image (expected ${PAGE_IMAGES.join(', ')})`);
-    images.push({ page: index + 1, data });
-    bound.push({ data, dpi: width / A4_WIDTH_INCHES });
+    // A copier's TIFF may hold every page of the issue.
+    for (let page = 0; page < pages; page++) {
+      const image = pages > 1 ? new Uint8Array(await sharp(data, { page }).png().toBuffer()) : data;
+      images.push({ page: images.length + 1, data: image });
+      bound.push({ data: image, dpi: width / A4_WIDTH_INCHES });
+    }
   }
   const read = await readScanSource(images, options);
   return { ...read, original: { extension: '.pdf', data: await bindPages(bound) } };

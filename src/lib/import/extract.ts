@@ -219,9 +219,6 @@ async function extractPdf(data: Uint8Array): Promise<{ text: string; decisions: 
   }
   // No text layer: a scan, read by OCR.
   if (!pages.some((lines) => lines.length)) return undefined;
-  const { paragraphs, pageNumbers } = layOut(pages);
-  return {
-    text: laidOutText(paragraphs),
-    decisions: pageNumbers ? [`dropped ${pageNumbers} page-number line${pageNumbers > 1 ? 's' : ''}`] : [],
-  };
+  const { paragraphs, decisions } = layOut(pages);
+  return { text: laidOutText(paragraphs), decisions };
 }

@@ -31,6 +31,10 @@ export type LaidOutText<L extends PlacedLine = PlacedLine> = (L[] | null)[];
 export interface LaidOut<L extends PlacedLine = PlacedLine> {
   paragraphs: LaidOutText<L>;
   pageNumbers: number;
+  /** The text block's right edge, as most lines have it (0 for no lines). */
+  right: number;
+  /** What laying out decided: the page numbers dropped. */
+  decisions: string[];
 }
 
 /** Joins the pages' lines (each page top to bottom) into paragraphs. */
@@ -45,7 +49,8 @@ export function layOut<L extends PlacedLine>(pages: readonly (readonly L[])[]): 
   );
   const all = bodies.flat();
   const paragraphs: LaidOutText<L> = [];
-  if (!all.length) return { paragraphs, pageNumbers };
+  const decisions = pageNumbers ? [`dropped ${pageNumbers} page-number line${pageNumbers > 1 ? 's' : ''}`] : [];
+  if (!all.length) return { paragraphs, pageNumbers, right: 0, decisions };
   // The text block's edges, as most lines have them (a speck or a stray mark beside it moves neither).
   const lefts = all.map((line) => line.x).sort((a, b) => a - b);
   const rights = all.map((line) => line.end).sort((a, b) => a - b);
@@ -79,7 +84,7 @@ export function layOut<L extends PlacedLine>(pages: readonly (readonly L[])[]): 
       previous = line;
     });
   }
-  return { paragraphs, pageNumbers };
+  return { paragraphs, pageNumbers, right, decisions };
 }
 
 /** The laid-out text as the recognizer reads it: one line per paragraph, blank lines kept. */

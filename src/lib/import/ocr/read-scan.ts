@@ -237,12 +237,10 @@ export function readScan(pages: readonly ScanPage[]): ScanReading {
     if (!lines.length) decisions.push(`page ${pages[index]!.page} holds no text: skipped`);
   });
   const withText = read.filter((lines) => lines.length);
-  const { paragraphs, pageNumbers } = layOut(withText);
-  if (pageNumbers) decisions.push(`dropped ${pageNumbers} page-number line${pageNumbers > 1 ? 's' : ''}`);
+  const { paragraphs, right, decisions: laidOut } = layOut(withText);
+  decisions.push(...laidOut);
   const all = withText.flat();
-  // The right edge of the text block, as most lines have it; prose set justified fills it on every line but a paragraph's last.
-  const ends = all.map((line) => line.end).sort((a, b) => a - b);
-  const right = ends[Math.ceil((ends.length - 1) * 0.9)] ?? 0;
+  // Prose set justified fills the text block's right edge on every line but a paragraph's last.
   const runOn = paragraphs.flatMap((paragraph) => paragraph?.slice(0, -1) ?? []);
   const flush = runOn.filter((line) => line.end >= right - line.size * 0.25).length;
   // Too few lines to tell: bulletins are set justified.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layOut, laidOutText, type PlacedLine } from '../../src/lib/import/layout.ts';
 import type { OcrBox } from '../../src/lib/import/ocr/engine.ts';
-import { readScan, UNSURE_CONFIDENCE } from '../../src/lib/import/ocr/read-scan.ts';
+import { readScan, UNSURE_CONFIDENCE, wordAcross } from '../../src/lib/import/ocr/read-scan.ts';
 import { characterAccuracy, commonSubsequence, misreadLines } from '../../scripts/lib/text-accuracy.ts';
 
 const SIZE = 40;
@@ -136,6 +136,22 @@ describe('reading a scan from its OCR boxes', () => {
     expect(reading.text.trim().endsWith('落实情况。')).toBe(true);
     expect(reading.decisions).toContain('page 1, line 3: restored 。 at the end of the paragraph (its last line stops short)');
     expect(reading.warnings.some((w) => w.startsWith('page 1, line 2: a character may be missing between'))).toBe(true);
+  });
+
+  it('restores no 。 where a word runs on into the next paragraph (a split the text was printed with), and heals it', () => {
+    const before = '校园防汛，尽显担当。在7月27日下午的暴雨中，郑州市第一〇七高级中学校园周边内涝严重，积水倒灌校园。学校领导班';
+    const after = '子带领党员干部及教师志愿者第一时间展开校园防汛工作，汇聚起校园防汛的强大力量。';
+    const first = paragraph(300, before);
+    const y = first.at(-1)!.box[0][1] + 140;
+    const reading = readScan([{ page: 1, boxes: [...first, ...paragraph(y, after)] }]);
+    expect(reading.text.split('\n').filter(Boolean)).toEqual([before, after]);
+    expect(reading.decisions).toContain(
+      'page 1, line 3: the paragraph stops inside the word 班子: left open to run on into the next, no 。 restored',
+    );
+    expect(wordAcross('我市是全', '国九个')).toBe('全国');
+    expect(wordAcross('7月26日上', '午，市教育局')).toBe('上午');
+    expect(wordAcross('在下一步的工作中积极改进', '会后，楚惠东')).toBeUndefined();
+    expect(wordAcross('共同守护孩子健康成长', '国防教育')).toBeUndefined();
   });
 
   it('names every line read below the confidence threshold, in the order of the scan', () => {

@@ -219,6 +219,25 @@ export function pageLines(page: ScanPage, decisions: string[]): ScanLine[] {
   });
 }
 
+/** Chinese words by ICU's dictionary: the same on every machine with Node's full ICU. */
+const WORDS = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/**
+ * The word that runs across the end of `before` into `after` (班|子 → 班子), if one does: then the
+ * text was split mid-word (a page break in the print it was set from), not at a paragraph's end.
+ */
+export function wordAcross(before: string, after: string): string | undefined {
+  const tail = [...before].slice(-4).join('');
+  const head = [...after].slice(0, 4).join('');
+  let at = 0;
+  for (const { segment, isWordLike } of WORDS.segment(tail + head)) {
+    const end = at + segment.length;
+    if (isWordLike && at < tail.length && end > tail.length && HAN.test(segment)) return segment;
+    at = end;
+  }
+  return undefined;
+}
+
 const where = (line: ScanLine) => `page ${line.page}, line ${line.line}`;
 const insertAt = (text: string, index: number, insert: string) => {
   const chars = [...text];
@@ -248,7 +267,8 @@ export function readScan(pages: readonly ScanPage[]): ScanReading {
 
   const text: string[] = [];
   const lineNames: string[] = [];
-  for (const paragraph of paragraphs) {
+  const nextText = (from: number) => paragraphs.slice(from + 1).find((next) => next)?.[0]?.text ?? '';
+  for (const [p, paragraph] of paragraphs.entries()) {
     if (!paragraph) {
       text.push('');
       lineNames.push('');
@@ -282,8 +302,14 @@ export function readScan(pages: readonly ScanPage[]): ScanReading {
         }
       }
       if (prose && last && !TERMINAL.test(part) && HAN.test([...part].at(-1) ?? '')) {
-        part += '。';
-        decisions.push(`${where(line)}: restored 。 at the end of the paragraph (its last line stops short)`);
+        // A word running on into the next paragraph (学校领导班|子带领) is a split the text was printed with: it heals, no stop lost.
+        const word = wordAcross(part, nextText(p));
+        if (word) {
+          decisions.push(`${where(line)}: the paragraph stops inside the word ${word}: left open to run on into the next, no 。 restored`);
+        } else {
+          part += '。';
+          decisions.push(`${where(line)}: restored 。 at the end of the paragraph (its last line stops short)`);
+        }
       }
       return part;
     });

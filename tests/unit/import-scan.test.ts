@@ -107,6 +107,33 @@ describe('importing scans', () => {
   );
 
   it(
+    'turns a page that lies upside down or on its side upright before reading it, and says so',
+    async () => {
+      const folder = new URL('.', PAGES_SCAN.folder).pathname;
+      // The copier's feeder turned the first page round and the second a quarter anticlockwise.
+      const turns = [180, 270];
+      const pages = await Promise.all(
+        readdirSync(folder)
+          .sort()
+          .map(
+            async (name, index) =>
+              new Uint8Array(
+                await sharp(readFileSync(path.join(folder, name)))
+                  .rotate(turns[index])
+                  .jpeg()
+                  .toBuffer(),
+              ),
+          ),
+      );
+      const source = await extractPageImages(pages);
+      expectReadAsText(source, PAGES_SCAN.text);
+      expect(source.decisions).toContain('page 1 lay upside down: turned 180° to be read');
+      expect(source.decisions).toContain('page 2 lay on its side: turned 90° to be read');
+    },
+    OCR_TIMEOUT,
+  );
+
+  it(
     'refuses a scan of blank pages or of something else, writing nothing',
     async () => {
       const inbox = path.join(path.dirname(out), 'inbox');

@@ -6,7 +6,8 @@
 import sharp from 'sharp';
 import { ImportError } from '../plan-import.ts';
 import { SCAN_DPI, type PageImage } from './pages.ts';
-import { readScan, type ScanReading } from './read-scan.ts';
+import { readScan, type ScanPage, type ScanReading } from './read-scan.ts';
+import type { OcrBox, OcrEngine } from './engine.ts';
 
 export { bindPages } from './bind.ts';
 export { pdfPageImages, SCAN_DPI, type PageImage } from './pages.ts';
@@ -20,6 +21,47 @@ const MOST_WIDTH = 2480;
 const FEWEST_CHARACTERS = 40;
 /** A mean confidence below this is a photo of something else, or a scan too poor to read. */
 const LOWEST_CONFIDENCE = 0.75;
+
+/** A page reads as text when the engine finds at least this many characters a run on average (and reads them surely enough). */
+const LEGIBLE_CHARACTERS = 2;
+
+/**
+ * How a page lies, from what the engine read on it: `tall` when most runs stand upright (the page is
+ * on its side: the engine turns tall runs a quarter to read them, so a page turned clockwise still
+ * reads), `legible` when the runs read as text (a page upside down or turned the other way reads as
+ * next to nothing). A page with no runs is taken as it is.
+ */
+export function howPageLies(boxes: readonly OcrBox[]): { tall: boolean; legible: boolean } {
+  const tall = boxes.filter(({ box: [topLeft, topRight, , bottomLeft] }) => {
+    const across = Math.hypot(topRight[0] - topLeft[0], topRight[1] - topLeft[1]);
+    const down = Math.hypot(bottomLeft[0] - topLeft[0], bottomLeft[1] - topLeft[1]);
+    return down > across;
+  }).length;
+  const chars = boxes.flatMap((box) => box.chars);
+  const confidence = chars.reduce((sum, char) => sum + char.confidence, 0) / (chars.length || 1);
+  return {
+    tall: tall * 2 > boxes.length,
+    legible: !boxes.length || (chars.length >= boxes.length * LEGIBLE_CHARACTERS && confidence >= LOWEST_CONFIDENCE),
+  };
+}
+
+/** The turns (clockwise, in degrees) worth trying on a page that does not lie upright, likeliest first. */
+function turnsToTry(lie: { tall: boolean; legible: boolean }): number[] {
+  if (lie.tall) return lie.legible ? [270, 90] : [90, 270];
+  return lie.legible ? [] : [180];
+}
+
+/** Reads a page, turned upright first where it lies on its side or upside down. */
+async function readUpright(engine: OcrEngine, page: number, image: Buffer): Promise<ScanPage> {
+  const boxes = await engine.read(new Uint8Array(image));
+  for (const turned of turnsToTry(howPageLies(boxes))) {
+    const upright = await sharp(image).rotate(turned).png().toBuffer();
+    const read = await engine.read(new Uint8Array(upright));
+    const lie = howPageLies(read);
+    if (lie.legible && !lie.tall) return { page, boxes: read, turned };
+  }
+  return { page, boxes };
+}
 
 /** Hears of each page as the engine finishes it. */
 export type PageProgress = (done: number, pages: number) => void;
@@ -40,7 +82,7 @@ export async function readPages(
   // The engine (onnxruntime and its models, about 200 MB) loads only when a scan is read.
   const { OCR_ENGINE, ocrEngine } = await import('./engine.ts');
   const engine = await ocrEngine();
-  const read = [];
+  const read: ScanPage[] = [];
   onPage(0, pages.length);
   for (const page of pages) {
     // The detector reads three-channel pixels: grey and palette scans are widened, transparency laid on white.
@@ -51,7 +93,7 @@ export async function readPages(
       .toColourspace('srgb')
       .png()
       .toBuffer();
-    read.push({ page: page.page, boxes: await engine.read(new Uint8Array(image)) });
+    read.push(await readUpright(engine, page.page, image));
     onPage(read.length, pages.length);
   }
   const reading = readScan(read);

@@ -41,6 +41,8 @@ export interface ScanPage {
   page: number;
   /** The text runs found on it. */
   boxes: OcrBox[];
+  /** How far the page was turned (clockwise, in degrees) to be read upright, where it lay otherwise. */
+  turned?: number;
 }
 
 /** The text read from a scan, with what the reading decided and was unsure of. */
@@ -144,6 +146,8 @@ function cleanChars(chars: readonly OcrChar[], dropped: string[], zeros: { count
 
 /** One page's boxes as lines, top to bottom, each with its characters and wide gaps. */
 export function pageLines(page: ScanPage, decisions: string[]): ScanLine[] {
+  if (page.turned)
+    decisions.push(`page ${page.page} lay ${page.turned === 180 ? 'upside down' : 'on its side'}: turned ${page.turned}° to be read`);
   const angle = tiltOf(page.boxes);
   if (Math.abs(angle) >= (0.2 * Math.PI) / 180) {
     decisions.push(`page ${page.page} lay tilted ${((angle * 180) / Math.PI).toFixed(1)}°: its lines were read level`);

@@ -18,6 +18,10 @@ const SCANS = new URL('../fixtures/scans/', import.meta.url);
 const BULLETINS = new URL('../fixtures/bulletins/', import.meta.url);
 const PDF_SCAN = { file: new URL('credits-last.pdf', SCANS), text: new URL('credits-last.txt', BULLETINS) };
 const PAGES_SCAN = { folder: new URL('jinshui-2024-3/', SCANS), text: new URL('sectionless-yearly.txt', BULLETINS) };
+// The same pages as a phone photographs them: in perspective (a corner farther off), lit unevenly, JPEG at 70 —
+// convert page1.jpg -virtual-pixel white -distort Perspective '0,0 60,40 1654,0 1560,0 0,2339 0,2339 1654,2339 1654,2280'
+//   \( -size 1654x2339 gradient:'#ffffff-#9a9080' \) -compose multiply -composite -quality 70 (page 2: another corner, a radial light).
+const PHOTOS = new URL('jinshui-2024-3-photo/', SCANS);
 // OCR takes seconds a page on two cores.
 const OCR_TIMEOUT = 120_000;
 
@@ -87,6 +91,7 @@ describe('importing scans', () => {
       expect(await expandInputs([path.dirname(folder)])).toEqual([
         path.join(path.dirname(folder), 'credits-last.pdf'),
         folder.replace(/\/$/u, ''),
+        new URL('.', PHOTOS).pathname.replace(/\/$/u, ''),
       ]);
       const pages = readdirSync(folder)
         .sort()
@@ -107,9 +112,9 @@ describe('importing scans', () => {
   );
 
   it(
-    'turns a page that lies upside down or on its side upright before reading it, and says so',
+    'reads photographed pages, turned upright where one lies upside down or on its side, and says so',
     async () => {
-      const folder = new URL('.', PAGES_SCAN.folder).pathname;
+      const folder = new URL('.', PHOTOS).pathname;
       // The copier's feeder turned the first page round and the second a quarter anticlockwise.
       const turns = [180, 270];
       const pages = await Promise.all(

@@ -13,7 +13,7 @@ export const UNSURE_CONFIDENCE = 0.9;
 /** A dot or mark read below this confidence, where no text has one, is taken for a speck. */
 const SPECK_CONFIDENCE = 0.8;
 /** What specks and dirt are read as. */
-const SPECK = /^[·•.:;'`,"●○◦°，、。]$/u;
+const SPECK = /^[·•.．:;'`,"●○◦°，、。]$/u;
 /** Of those, the ones Chinese prose has only doubled or between digits (7·20, 3.5). */
 const FOREIGN_MARK = /^[·•.:;'`,"●○◦°]$/u;
 /** Dots that never stand beside punctuation or at a line's end in Chinese prose, however clearly read. */

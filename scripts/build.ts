@@ -10,7 +10,9 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../src/lib/archive/check.ts';
 import { contentDir, loadArchive } from '../src/lib/archive/content-dir.ts';
-import { contentSecurityPolicy, headersFile, inlineScriptHashes, nginxSnippet } from '../src/lib/build/csp.ts';
+import { buildCaches } from '../src/lib/build/caches.ts';
+import { contentSecurityPolicy, headersFile, nginxSnippet } from '../src/lib/build/csp.ts';
+import { readFactCache, writeFactCache } from '../src/lib/build/fact-cache.ts';
 import { checkLinks, readBuiltSite, type BuiltSite } from '../src/lib/build/link-check.ts';
 import { isPublished } from '../src/lib/build/publish.ts';
 import { publishAssets } from '../src/lib/build/publish-assets.ts';
@@ -23,9 +25,12 @@ import { reportContent } from './check-content.ts';
 
 const dist = path.resolve(outputDir());
 const staging = `${dist}.staging`;
-// Shards of the search index, kept between builds so that unchanged ones are reused.
-const searchCache = path.join(path.dirname(dist), '.cache', `search-shards-${path.basename(dist)}`);
 const site = siteConfig();
+// What the last build of this folder left to reuse: rendered content and pages, index shards, page checks.
+const caches = buildCaches(dist, site.base);
+// --force: a clean build, every cache of this folder emptied first (Astro is told too).
+const force = process.argv.slice(2).includes('--force');
+if (force) await rm(caches.root, { recursive: true, force: true });
 
 /** What a step returns when it failed (and has said why). */
 const FAILED = Symbol('failed');
@@ -45,12 +50,18 @@ async function step<T>(name: string, work: () => Promise<T | typeof FAILED> | T 
 }
 
 const archive: Archive = await step('content check', async () => {
-  const read = await loadArchive();
+  const read = await loadArchive(contentDir(), { file: caches.content, write: true });
   return reportContent(read) ? read : FAILED;
 });
 await rm(staging, { recursive: true, force: true });
 await step('astro build', () =>
-  spawnSync('astro', ['build'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: staging } }).status === 0 ? true : FAILED,
+  spawnSync('astro', ['build', ...(force ? ['--force'] : [])], {
+    stdio: 'inherit',
+    // Astro's loaders read the content check's results just written instead of checking every file again.
+    env: { ...process.env, OUT_DIR: staging, ASTRO_CACHE_DIR: caches.astro, CONTENT_CHECK_CACHE: caches.content },
+  }).status === 0
+    ? true
+    : FAILED,
 );
 await step('photos and originals', async () => {
   // The archive read by the content check is used again here, not read a third time.
@@ -60,7 +71,7 @@ await step('photos and originals', async () => {
 await step('search index', async () => {
   await prepareFolding();
   const records = archive.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, site.base));
-  const summary = await indexShards(staging, shardRecords(records, Number(process.env.SEARCH_SHARD_SIZE) || MAX_SHARD), searchCache);
+  const summary = await indexShards(staging, shardRecords(records, Number(process.env.SEARCH_SHARD_SIZE) || MAX_SHARD), caches.search);
   console.log(
     `search index: ${summary.pages} articles in ${summary.shards.length} shards, ${summary.written.length} written (${summary.written.join(', ') || 'none'}), ${summary.reused.length} unchanged and reused`,
   );
@@ -69,14 +80,14 @@ await step('search index', async () => {
 const ledger = await checkBuiltSite();
 async function checkBuiltSite() {
   const built: BuiltSite = await step('security headers', async () => {
-    const read = await readBuiltSite(staging);
+    const read = await readBuiltSite(staging, await readFactCache(caches.pages));
     const hashes = new Set<string>();
-    for (const html of read.pages.values()) for (const hash of inlineScriptHashes(html)) hashes.add(hash);
+    for (const facts of read.pages.values()) for (const hash of facts.scripts) hashes.add(hash);
     const policy = contentSecurityPolicy([...hashes]);
     await writeFile(path.join(staging, '_headers'), headersFile(policy, site.base));
     await writeFile(path.join(staging, 'nginx-security-headers.conf'), nginxSnippet(policy));
     console.log(
-      `security headers: ${hashes.size} inline script${hashes.size === 1 ? '' : 's'} allowed by hash in _headers and nginx-security-headers.conf`,
+      `security headers: ${hashes.size} inline script${hashes.size === 1 ? '' : 's'} allowed by hash in _headers and nginx-security-headers.conf (${read.read} of ${read.pages.size} pages read anew)`,
     );
     return read;
   });
@@ -98,7 +109,7 @@ async function checkBuiltSite() {
       );
     }
     console.log(`permanent links: ${urls.length} published URLs checked, ${missing.length} missing, ${added.length} new`);
-    return missing.length === 0 ? { file, urls, added } : FAILED;
+    return missing.length === 0 ? { file, urls, added, built } : FAILED;
   });
 }
 await step('publish', async () => {
@@ -108,6 +119,8 @@ await step('publish', async () => {
   if (existsSync(dist)) await rename(dist, old);
   await rename(staging, dist);
   await rm(old, { recursive: true, force: true });
+  // Only a published build's page facts are kept: a failed one never leaves its own for the next.
+  await writeFactCache(caches.pages, ledger.built);
   console.log(`publish: the site is in ${path.relative(process.cwd(), dist) || '.'}`);
   if (ledger.added.length) {
     await writeFile(ledger.file, writeLedger([...ledger.urls, ...ledger.added]));

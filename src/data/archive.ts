@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { pageKey } from '../lib/build/page-key.ts';
 import { compareIssues, groupBy } from '../lib/navigation.ts';
+import { siteConfig } from '../lib/site-config.ts';
 
 /** A series entry. */
 export type SeriesEntry = CollectionEntry<'series'>;
@@ -24,6 +26,14 @@ export async function allArticles(): Promise<ArticleEntry[]> {
   const order = new Map((await allIssues()).map((issue, index) => [issue.id, index]));
   const key = (article: ArticleEntry) => order.get(`${article.data.series}/${article.data.year}/${article.data.issue}`) ?? 0;
   return (await getCollection('articles')).sort((a, b) => key(a) - key(b) || a.data.order - b.data.order);
+}
+
+/**
+ * A static path with its cache key for the incremental build: the props are all a page shows besides
+ * its code and the site settings, so the key is the digest of both (entries by their digests).
+ */
+export function keyedPath<P extends Record<string, string>, T>(path: { params: P; props: T }): { params: P; props: T; cacheKey: string } {
+  return { ...path, cacheKey: pageKey(path.props, siteConfig()) };
 }
 
 let byIssue: Promise<Map<string, ArticleEntry[]>> | undefined;

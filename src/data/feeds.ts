@@ -6,7 +6,15 @@ import { articlePath, withBase } from '../lib/urls.ts';
 /** How many of the newest articles a feed carries. */
 const FEED_ITEMS = 50;
 
-/** A full-content RSS feed of the newest articles of a list (oldest-first input). */
+/** The articles a feed carries: the newest of a list (oldest first) that show their text, newest first. */
+export function feedArticles(articles: readonly ArticleEntry[]): ArticleEntry[] {
+  return articles
+    .filter((article) => showsText(article.data))
+    .reverse()
+    .slice(0, FEED_ITEMS);
+}
+
+/** A full-content RSS feed of articles chosen by `feedArticles`. */
 export function articleFeed(options: {
   title: string;
   description: string;
@@ -15,10 +23,7 @@ export function articleFeed(options: {
   seriesTitles: Map<string, string>;
 }) {
   const base = import.meta.env.BASE_URL;
-  const newest = options.articles
-    .filter((article) => showsText(article.data))
-    .reverse()
-    .slice(0, FEED_ITEMS);
+  const newest = options.articles;
   return rss({
     title: options.title,
     description: options.description,

@@ -1,16 +1,34 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { issueArticleSources, issueEntry } from '../lib/archive/articles.ts';
 import type { Archive } from '../lib/archive/check.ts';
 import { contentDir, loadArchive } from '../lib/archive/content-dir.ts';
 import { ContentError } from '../lib/archive/problems.ts';
 import { isPublished } from '../lib/build/publish.ts';
+import { sourceDigest } from '../lib/source-digest.ts';
+
+/** Where the code that shapes the stored entries starts: these loaders, the rehype plugins, the collections' schemas, Astro's configuration. */
+const RENDER_CODE = ['src/loaders/archive-loaders.ts', 'src/plugins/index.ts', 'src/content.config.ts', 'astro.config.ts'];
+
+let renderCode: { root: string; digest: string } | undefined;
+
+/** The digest of that code and of the lockfile, computed once per process. */
+function renderCodeDigest(context: LoaderContext): string {
+  const root = fileURLToPath(context.config.root);
+  if (renderCode?.root !== root) renderCode = { root, digest: sourceDigest(root, RENDER_CODE, ['package-lock.json']) };
+  return renderCode.digest;
+}
 
 let inFlight: { dir: string; archive: Promise<Archive> } | undefined;
 
 /** Reads the archive; loaders that ask while a read is under way (Astro runs them together) share it. */
 function readArchive(dir: string): Promise<Archive> {
   if (inFlight?.dir !== dir) {
-    const archive: Promise<Archive> = loadArchive(dir).finally(() => {
+    // In `npm run build`, the content check has just checked every file and left its results to read.
+    const cache = process.env.CONTENT_CHECK_CACHE;
+    const archive: Promise<Archive> = loadArchive(dir, cache ? { file: cache, write: false } : undefined).finally(() => {
       if (inFlight?.archive === archive) inFlight = undefined;
     });
     inFlight = { dir, archive };
@@ -41,19 +59,39 @@ function watchContent(context: LoaderContext, dir: string, reload: () => Promise
   });
 }
 
-/** Makes the store hold exactly these entries; an entry whose digest is unchanged is kept without rendering it again. */
-/** An entry to store: its data and, for rendered entries, the Markdown of its body. */
+/** An entry to store: its data and, for rendered entries, the Markdown of its body and the files it renders from. */
 interface LoaderEntry {
   id: string;
   data: Record<string, unknown>;
   markdown?: string;
+  /** Files beside the issue that rendering reads (photos, for their sizes): their size and time, so a replaced photo renders again. */
+  files?: string[];
 }
 
+/** Size and modification time of each file: what tells a replaced file. */
+function fileStamps(files: readonly string[]): [string, number, number][] {
+  return files.map((file) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return [file, stat?.size ?? -1, stat?.mtimeMs ?? -1];
+  });
+}
+
+/**
+ * Makes the store hold exactly these entries; an entry whose digest is unchanged is kept without
+ * rendering it again. The digest covers the entry's data and body, the files it renders from and the
+ * code that renders it.
+ */
 async function syncEntries(context: LoaderContext, entries: LoaderEntry[]) {
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
+  const code = renderCodeDigest(context);
   for (const entry of entries) {
-    const digest = context.generateDigest({ data: entry.data, markdown: entry.markdown ?? '' });
+    const digest = context.generateDigest({
+      data: entry.data,
+      markdown: entry.markdown ?? '',
+      files: fileStamps(entry.files ?? []),
+      code,
+    });
     if (context.store.get(entry.id)?.digest === digest) continue;
     const data = await context.parseData({ id: entry.id, data: entry.data });
     const rendered = entry.markdown === undefined ? undefined : await context.renderMarkdown(entry.markdown);
@@ -87,8 +125,15 @@ export function issueLoader(): Loader {
 /** Articles of published issues, each with its own rendered HTML; id = <series>/<year>/<issue>/<article>. */
 export function articleLoader(): Loader {
   return archiveLoader('jianbao-articles', (archive, context) =>
-    archive.issues
-      .flatMap((issue) => issueArticleSources(issue, context.config.base))
-      .map((source) => ({ id: source.entryId, data: source.data, markdown: source.markdown })),
+    archive.issues.flatMap((issue) => {
+      const folder = path.join(contentDir(), issue.series.slug, String(issue.year), issue.slug);
+      const files = issue.assets.map((asset) => path.join(folder, asset));
+      return issueArticleSources(issue, context.config.base).map((source) => ({
+        id: source.entryId,
+        data: source.data,
+        markdown: source.markdown,
+        files,
+      }));
+    }),
   );
 }

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { allArticles, allSeries } from '../data/archive.ts';
-import { articleFeed } from '../data/feeds.ts';
+import { articleFeed, feedArticles } from '../data/feeds.ts';
 import { t } from '../i18n/index.ts';
 import { siteConfig } from '../lib/site-config.ts';
 
@@ -11,7 +11,7 @@ export const GET: APIRoute = async ({ site }) => {
     title: t('feed.title', { title }),
     description: t('feed.description', { title }),
     site,
-    articles: await allArticles(),
+    articles: feedArticles(await allArticles()),
     seriesTitles: new Map((await allSeries()).map((s) => [s.id, s.data.title])),
   });
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,9 +26,9 @@ async function fakeContext(schema: ZodType) {
       set: (entry: { id: string; data: Record<string, unknown>; digest?: string; rendered?: { html: string } }) =>
         entries.set(entry.id, entry),
     },
-    config: { base: '/jianbao/' },
+    config: { base: '/jianbao/', root: new URL('../../', import.meta.url) },
     parseData: async ({ data }: { data: Record<string, unknown> }) => (await schema.parseAsync(data)) as Record<string, unknown>,
-    generateDigest: (value: unknown) => JSON.stringify(value).length.toString(16),
+    generateDigest: (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex'),
     renderMarkdown: async (markdown: string) => {
       rendered.push(markdown);
       const match = /^---\n(.*)\n---\n/.exec(markdown);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { IssueSchema, type IssueFrontMatter } from '../../schemas/issue.ts';
 import { RedirectsSchema, type Redirect } from '../../schemas/redirect.ts';
 import { SeriesSchema, type Series } from '../../schemas/series.ts';
@@ -70,8 +71,30 @@ export function parseRedirects(text: string, shown: string): { redirects: Redire
   return { redirects: data ?? [], problems };
 }
 
-/** Validates a whole content folder: every file, every rule, every problem at once. */
-export function checkArchive(files: readonly ContentFile[], root = 'content'): Archive {
+/** What checking one issue file gave: the issue (without its series record) where it is valid, and its problems. */
+export interface CheckedIssue {
+  issue?: Omit<ArchiveIssue, 'series'>;
+  problems: Problem[];
+}
+
+/**
+ * Issue files already checked, by the digest of everything their check reads (text, place, series
+ * record, the files beside them): a file whose digest is here is not checked again.
+ */
+export type CheckCache = Pick<Map<string, CheckedIssue>, 'get' | 'set'>;
+
+/** The digest of what checking an issue file reads: its text and name as shown, its place and files, its series record. */
+function checkDigest(file: ContentFile, shown: string, series: Series | undefined, place: Omit<IssuePlace, 'paths'>): string {
+  return createHash('sha1')
+    .update(JSON.stringify([file.text ?? '', shown, place, series ?? null]))
+    .digest('hex');
+}
+
+/**
+ * Validates a whole content folder: every file, every rule, every problem at once. With a `cache`,
+ * issue files checked before with the same inputs are taken from it, and the ones checked now are added.
+ */
+export function checkArchive(files: readonly ContentFile[], root = 'content', cache?: CheckCache): Archive {
   const problems: Problem[] = [];
   const display = (path: string) => `${root.replace(/\/+$/, '')}/${path}`;
   const seriesBySlug = new Map<string, Series>();
@@ -131,8 +154,18 @@ export function checkArchive(files: readonly ContentFile[], root = 'content'): A
   const paths = new Set(files.map((file) => file.path));
   for (const { file, seriesSlug, year, slug } of issueFiles) {
     const assets = [...(assetsByFolder.get(`${seriesSlug}/${year}/${slug}`) ?? [])].sort();
-    const checked = checkIssue(file, display(file.path), seriesBySlug.get(seriesSlug), { seriesSlug, year, slug, paths, assets }, problems);
-    if (checked) issues.push(checked);
+    const series = seriesBySlug.get(seriesSlug);
+    const shown = display(file.path);
+    const digest = cache && checkDigest(file, shown, series, { seriesSlug, year, slug, assets });
+    let checked = digest === undefined ? undefined : cache!.get(digest);
+    if (!checked) {
+      const found: Problem[] = [];
+      const issue = checkIssue(file, shown, series, { seriesSlug, year, slug, paths, assets }, found);
+      checked = { ...(issue && { issue }), problems: found };
+      if (digest !== undefined) cache!.set(digest, checked);
+    }
+    problems.push(...checked.problems);
+    if (checked.issue && series) issues.push({ ...checked.issue, series });
   }
   checkUniqueNumbers(issues, problems);
   issues.sort((a, b) => a.series.slug.localeCompare(b.series.slug) || compareIssues(a.data, b.data));
@@ -156,7 +189,7 @@ function checkIssue(
   series: Series | undefined,
   place: IssuePlace,
   problems: Problem[],
-): ArchiveIssue | undefined {
+): Omit<ArchiveIssue, 'series'> | undefined {
   const before = problems.length;
   const parsed = parseIssueFile(file.text ?? '', shown);
   problems.push(...parsed.problems);
@@ -182,7 +215,7 @@ function checkIssue(
   checkSeriesSections(data.sections, series, source, shown, problems);
   checkReferences(data, new Set(parsed.sections.flatMap((s) => s.articles.map((a) => a.id))), source, shown, problems);
   if (problems.length > before) return undefined;
-  return { file: shown, series, slug: place.slug, year: Number(place.year), data, sections: parsed.sections, assets: place.assets };
+  return { file: shown, slug: place.slug, year: Number(place.year), data, sections: parsed.sections, assets: place.assets };
 }
 
 /** The file name agrees with the number, the folder with the year. */

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import type { Redirect } from '../../schemas/redirect.ts';
 import path from 'node:path';
-import { checkArchive, isContentText, parseRedirects, type Archive, type ContentFile } from './check.ts';
+import { fileURLToPath } from 'node:url';
+import { sourceDigest } from '../source-digest.ts';
+import { checkArchive, isContentText, parseRedirects, type Archive, type CheckedIssue, type ContentFile } from './check.ts';
 import { ContentError } from './problems.ts';
 
 /** The content folder: CONTENT_DIR if set (relative to the working directory), else ./content. */
@@ -23,10 +25,55 @@ export async function readContentFiles(dir: string): Promise<ContentFile[]> {
   );
 }
 
-/** Reads and checks the archive in a content folder; problems name files relative to the working directory. */
-export async function loadArchive(dir: string = contentDir()): Promise<Archive> {
-  const shown = path.relative(process.cwd(), dir) || '.';
-  return checkArchive(await readContentFiles(dir), shown.split(path.sep).join('/'));
+/** Where the content check keeps its results between runs, and whether it writes them back. */
+export interface CheckCacheFile {
+  file: string;
+  /** False for a reader that must not write (Astro's loaders read what the build's own check wrote). */
+  write: boolean;
+}
+
+/** The digest of the content check's own code (this module and all it imports): results of other code are not reused. */
+function checkCode(): string {
+  const here = fileURLToPath(import.meta.url);
+  return sourceDigest(path.dirname(here), [here]);
+}
+
+async function readCheckCache(file: string, code: string): Promise<Map<string, CheckedIssue>> {
+  try {
+    const kept = JSON.parse(await readFile(file, 'utf8')) as { code: string; issues: Record<string, CheckedIssue> };
+    return kept.code === code ? new Map(Object.entries(kept.issues)) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Reads and checks the archive in a content folder; problems name files relative to the working
+ * directory. With a cache file, issue files whose text, place and series are as when last checked (by
+ * the same code) are not checked again; the file then keeps this run's results only.
+ */
+export async function loadArchive(dir: string = contentDir(), cache?: CheckCacheFile): Promise<Archive> {
+  const shown = (path.relative(process.cwd(), dir) || '.').split(path.sep).join('/');
+  const files = await readContentFiles(dir);
+  if (!cache) return checkArchive(files, shown);
+  const code = checkCode();
+  const kept = await readCheckCache(cache.file, code);
+  const used = new Map<string, CheckedIssue>();
+  const archive = checkArchive(files, shown, {
+    get: (digest) => {
+      const checked = kept.get(digest);
+      if (checked) used.set(digest, checked);
+      return checked;
+    },
+    set: (digest, checked) => used.set(digest, checked),
+  });
+  if (cache.write) {
+    await mkdir(path.dirname(cache.file), { recursive: true });
+    // Written aside and renamed: a run stopped halfway never leaves half a file.
+    await writeFile(`${cache.file}.new`, JSON.stringify({ code, issues: Object.fromEntries(used) }));
+    await rename(`${cache.file}.new`, cache.file);
+  }
+  return archive;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
@@ -117,15 +118,26 @@ export async function dropIndexedContent(folder: string): Promise<void> {
 
 /** Puts a folder's files at another place as hard links (the cache's files are never changed), copying across file systems. */
 async function linkTree(from: string, to: string): Promise<void> {
+  const made = new Set<string>();
+  const folder = (dir: string) => {
+    if (made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  };
+  // Synchronous calls: thousands of small files, each a quick call instead of a trip to the thread pool.
   for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
     const source = path.join(entry.parentPath, entry.name);
     const target = path.join(to, path.relative(from, source));
     if (entry.isDirectory()) {
-      await mkdir(target, { recursive: true });
+      folder(target);
       continue;
     }
-    await mkdir(path.dirname(target), { recursive: true });
-    await link(source, target).catch(() => copyFile(source, target));
+    folder(path.dirname(target));
+    try {
+      linkSync(source, target);
+    } catch {
+      copyFileSync(source, target);
+    }
   }
 }
 

@@ -4,12 +4,15 @@
  * staging folder beside OUT_DIR and replaces it only when every step succeeded: a failed build
  * leaves the previous site complete and servable.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../src/lib/archive/check.ts';
 import { contentDir, loadArchive } from '../src/lib/archive/content-dir.ts';
+import { tallyPage, type PageTally } from '../src/lib/build/astro-log.ts';
 import { buildCaches } from '../src/lib/build/caches.ts';
 import { contentSecurityPolicy, headersFile, nginxSnippet } from '../src/lib/build/csp.ts';
 import { readFactCache, writeFactCache } from '../src/lib/build/fact-cache.ts';
@@ -18,7 +21,8 @@ import { isPublished } from '../src/lib/build/publish.ts';
 import { publishAssets } from '../src/lib/build/publish-assets.ts';
 import { compareLedger, LEDGER_FILE, pagePath, readLedger, writeLedger } from '../src/lib/build/url-ledger.ts';
 import { indexShards, MAX_SHARD, shardRecords } from '../src/lib/search/shards.ts';
-import { articleRecords } from '../src/lib/search/records.ts';
+import { articleRecordSources } from '../src/lib/search/records.ts';
+import { sourceDigest } from '../src/lib/source-digest.ts';
 import { prepareFolding } from '../src/lib/search/fold.ts';
 import { outputDir, siteConfig } from '../src/lib/site-config.ts';
 import { reportContent } from './check-content.ts';
@@ -54,15 +58,26 @@ const archive: Archive = await step('content check', async () => {
   return reportContent(read) ? read : FAILED;
 });
 await rm(staging, { recursive: true, force: true });
-await step('astro build', () =>
-  spawnSync('astro', ['build', ...(force ? ['--force'] : [])], {
-    stdio: 'inherit',
+await step('astro build', async () => {
+  const child = spawn('astro', ['build', ...(force ? ['--force'] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
     // Astro's loaders read the content check's results just written instead of checking every file again.
     env: { ...process.env, OUT_DIR: staging, ASTRO_CACHE_DIR: caches.astro, CONTENT_CHECK_CACHE: caches.content },
-  }).status === 0
-    ? true
-    : FAILED,
-);
+  });
+  // Astro's log passes through as it comes; its page lines are counted on the way.
+  const pages: PageTally = { rendered: 0, copied: 0 };
+  const lines = createInterface({ input: child.stdout });
+  lines.on('line', (line) => {
+    console.log(line);
+    tallyPage(line, pages);
+  });
+  const [status] = (await once(child, 'close').catch((error: Error) => {
+    console.error(`astro build: could not run astro (${error.message}); run the build through npm: npm run build`);
+    return [1];
+  })) as [number | null];
+  console.log(`astro build: ${pages.rendered} pages rendered, ${pages.copied} copied from the last build`);
+  return status === 0 ? true : FAILED;
+});
 await step('photos and originals', async () => {
   // The archive read by the content check is used again here, not read a third time.
   const published = await publishAssets(archive, contentDir(), staging);
@@ -70,8 +85,15 @@ await step('photos and originals', async () => {
 });
 await step('search index', async () => {
   await prepareFolding();
-  const records = archive.issues.filter(isPublished).flatMap((issue) => articleRecords(issue, site.base));
-  const summary = await indexShards(staging, shardRecords(records, Number(process.env.SEARCH_SHARD_SIZE) || MAX_SHARD), caches.search);
+  const records = archive.issues.filter(isPublished).flatMap((issue) => articleRecordSources(issue, site.base));
+  // A shard is reused only where its records and the code that makes their words are as they were.
+  const code = sourceDigest(process.cwd(), ['src/lib/search/shards.ts'], ['package-lock.json']);
+  const summary = await indexShards(
+    staging,
+    shardRecords(records, Number(process.env.SEARCH_SHARD_SIZE) || MAX_SHARD),
+    caches.search,
+    code,
+  );
   console.log(
     `search index: ${summary.pages} articles in ${summary.shards.length} shards, ${summary.written.length} written (${summary.written.join(', ') || 'none'}), ${summary.reused.length} unchanged and reused`,
   );
@@ -114,11 +136,14 @@ async function checkBuiltSite() {
 }
 await step('publish', async () => {
   // Swap the finished site in; the old one goes only once the new one is in place.
-  const old = `${dist}.old`;
-  await rm(old, { recursive: true, force: true });
+  const old = `${dist}.old-${Date.now()}`;
   if (existsSync(dist)) await rename(dist, old);
   await rename(staging, dist);
-  await rm(old, { recursive: true, force: true });
+  // Deleting thousands of folders takes seconds; it goes on in the background, after the build (with any an earlier build left).
+  const leftovers = (await readdir(path.dirname(dist))).filter((name) => name.startsWith(`${path.basename(dist)}.old-`));
+  if (leftovers.length) {
+    spawn('rm', ['-rf', ...leftovers.map((name) => path.join(path.dirname(dist), name))], { detached: true, stdio: 'ignore' }).unref();
+  }
   // Only a published build's page facts are kept: a failed one never leaves its own for the next.
   await writeFactCache(caches.pages, ledger.built);
   console.log(`publish: the site is in ${path.relative(process.cwd(), dist) || '.'}`);

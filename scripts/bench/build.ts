@@ -1,10 +1,12 @@
 /**
  * `npm run bench -- --issues 100,1000,10000 [--runs K]`: for each size, generates a synthetic archive
- * (scripts/bench/generate-corpus.ts), builds it clean K times, then adds one issue and rebuilds, and reports
- * wall time by step (content check, Astro, search index, …), peak memory (largest process and the
- * whole process tree, sampled every 200 ms), pages, output size and file count, index size, and for
- * the update how many index files and pages were rewritten. Prints a table and writes
- * .cache/bench/build.json. Reproduce a figure with `/usr/bin/time -v npm run build`.
+ * (scripts/bench/generate-corpus.ts) and builds it K times each way: clean (`--force`, every cache
+ * emptied), again with nothing changed, and after adding one issue (K issues added one at a time).
+ * Reports the median wall time and each step's (content check, Astro, search index, …), peak memory
+ * (largest process and the whole process tree, sampled every 200 ms), pages Astro rendered and copied
+ * from the last build, output size and file count, index size, and for the first added issue how
+ * many index files and pages were rewritten. Prints a table and writes .cache/bench/build.json.
+ * Reproduce a figure with `/usr/bin/time -v npm run build`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,9 +36,12 @@ function processTable(): { pid: number; ppid: number; rss: number }[] {
 const STEP_DONE = /^([a-z ]+): done in ([\d.]+) s$/;
 
 /** Runs the build, sampling the memory of its whole process tree (per step, too). */
-async function measuredBuild(env: Record<string, string>) {
+async function measuredBuild(env: Record<string, string>, args: string[] = []) {
   const started = performance.now();
-  const child = spawn(process.execPath, ['scripts/build.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/build.ts', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   // Steps finished so far: a memory sample belongs to the step after them.
@@ -77,7 +82,9 @@ async function measuredBuild(env: Record<string, string>) {
   const done = [...stdout.matchAll(new RegExp(STEP_DONE.source, 'gm'))];
   const steps = Object.fromEntries(done.map((m) => [m[1]!, Number(m[2])]));
   const peakTreeByStep = Object.fromEntries(done.map((m, i) => [m[1]!, treeByStep[i] ?? 0]));
-  return { seconds: (performance.now() - started) / 1000, steps, peakTree, peakProcess, peakTreeByStep };
+  const tally = /^astro build: (\d+) pages rendered, (\d+) copied/m.exec(stdout);
+  const pages = { rendered: Number(tally?.[1] ?? 0), copied: Number(tally?.[2] ?? 0) };
+  return { seconds: (performance.now() - started) / 1000, steps, peakTree, peakProcess, peakTreeByStep, pages };
 }
 
 function size(dir: string): number {
@@ -88,20 +95,37 @@ function size(dir: string): number {
 
 const spread = (xs: number[]) => (xs.length ? Math.max(...xs) - Math.min(...xs) : 0);
 
+type Measured = Awaited<ReturnType<typeof measuredBuild>>;
+
+/** Medians over runs: seconds (with the spread), each step's seconds and peak memory, pages rendered and copied. */
+function summary(runs: Measured[]) {
+  const stepNames = Object.keys(runs[0]!.steps);
+  return {
+    seconds: median(runs.map((r) => r.seconds)),
+    spread: spread(runs.map((r) => r.seconds)),
+    steps: Object.fromEntries(stepNames.map((step) => [step, median(runs.map((r) => r.steps[step] ?? 0))])),
+    peakTreeBytes: median(runs.map((r) => r.peakTree)),
+    peakProcessBytes: median(runs.map((r) => r.peakProcess)),
+    peakTreeBytesByStep: Object.fromEntries(stepNames.map((step) => [step, median(runs.map((r) => r.peakTreeByStep[step] ?? 0))])),
+    pagesRendered: median(runs.map((r) => r.pages.rendered)),
+    pagesCopied: median(runs.map((r) => r.pages.copied)),
+  };
+}
+
 const results = [];
 for (const issues of sizes) {
   const root = path.resolve(`.cache/bench/build-${issues}`);
   const content = path.join(root, 'content');
   const dist = path.join(root, 'site', 'dist');
   const env = { CONTENT_DIR: content, OUT_DIR: dist };
-  const clean: Awaited<ReturnType<typeof measuredBuild>>[] = [];
+  rmSync(root, { recursive: true, force: true });
+  writeContentFiles(content, generateCorpus({ issues, seed: 1, sentences }).files);
+  const clean: Measured[] = [];
   for (let run = 0; run < runs; run++) {
-    rmSync(root, { recursive: true, force: true });
-    // Astro keeps rendered content between builds; a clean build starts without it.
-    rmSync('node_modules/.astro', { recursive: true, force: true });
-    writeContentFiles(content, generateCorpus({ issues, seed: 1, sentences }).files);
+    // A clean build: no site and no cache of it (--force empties them).
+    rmSync(path.join(root, 'site'), { recursive: true, force: true });
     console.log(`bench: ${issues} issues, clean build ${run + 1}/${runs}`);
-    clean.push(await measuredBuild(env));
+    clean.push(await measuredBuild(env, ['--force']));
   }
   const built = fileHashes(dist);
   const pages = [...built.keys()].filter((file) => file.endsWith('.html')).length;
@@ -114,38 +138,39 @@ for (const issues of sizes) {
     indexFiles: index.length,
   };
 
-  const next = generateCorpus({ issues: issues + 1, seed: 1, sentences, layoutFor: issues }).files;
-  writeContentFiles(
-    content,
-    next.filter((file) => !existsIn(content, file.path)),
-  );
-  console.log(`bench: ${issues} issues, adding one issue and rebuilding`);
-  const update = await measuredBuild(env);
-  const after = fileHashes(dist);
+  const unchanged: Measured[] = [];
+  for (let run = 0; run < runs; run++) {
+    console.log(`bench: ${issues} issues, rebuilding with nothing changed ${run + 1}/${runs}`);
+    unchanged.push(await measuredBuild(env));
+  }
+
+  // Issues added one at a time, each one more than the last; the series and years stay laid out for `issues`.
+  const adding: Measured[] = [];
+  let firstAdded: Map<string, string> | undefined;
+  for (let run = 0; run < runs; run++) {
+    const next = generateCorpus({ issues: issues + run + 1, seed: 1, sentences, layoutFor: issues }).files;
+    writeContentFiles(
+      content,
+      next.filter((file) => !existsIn(content, file.path)),
+    );
+    console.log(`bench: ${issues} issues, adding one issue and rebuilding ${run + 1}/${runs}`);
+    adding.push(await measuredBuild(env));
+    firstAdded ??= fileHashes(dist);
+  }
+  const after = firstAdded!;
   const rewritten = (filter: (file: string) => boolean) =>
     [...after].filter(([file, hash]) => filter(file) && built.has(file) && built.get(file) !== hash).length;
   const added = (filter: (file: string) => boolean) => [...after.keys()].filter((file) => filter(file) && !built.has(file)).length;
   const isIndex = (file: string) => file.startsWith('pagefind/');
   const isPage = (file: string) => file.endsWith('.html');
+  const cleanSummary = summary(clean);
   results.push({
     issues,
-    clean: {
-      seconds: median(clean.map((r) => r.seconds)),
-      spread: spread(clean.map((r) => r.seconds)),
-      steps: Object.fromEntries(Object.keys(clean[0]!.steps).map((step) => [step, median(clean.map((r) => r.steps[step] ?? 0))])),
-      peakTreeBytes: median(clean.map((r) => r.peakTree)),
-      peakProcessBytes: median(clean.map((r) => r.peakProcess)),
-      peakTreeBytesByStep: Object.fromEntries(
-        Object.keys(clean[0]!.steps).map((step) => [step, median(clean.map((r) => r.peakTreeByStep[step] ?? 0))]),
-      ),
-      ...figures,
-    },
+    clean: { ...cleanSummary, ...figures },
+    unchanged: { ...summary(unchanged), shareOfClean: summary(unchanged).seconds / cleanSummary.seconds },
     update: {
-      seconds: update.seconds,
-      steps: update.steps,
-      peakTreeBytes: update.peakTree,
-      peakTreeBytesByStep: update.peakTreeByStep,
-      shareOfClean: update.seconds / median(clean.map((r) => r.seconds)),
+      ...summary(adding),
+      shareOfClean: summary(adding).seconds / cleanSummary.seconds,
       indexFilesRewritten: rewritten(isIndex),
       indexFilesAdded: added(isIndex),
       indexFilesUnchanged: [...after].filter(([file, hash]) => isIndex(file) && built.get(file) === hash).length,
@@ -168,18 +193,27 @@ mkdirSync('.cache/bench', { recursive: true });
 writeFileSync('.cache/bench/build.json', JSON.stringify(results, null, 2));
 const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
-console.log(`\nbuild benchmark (${runs} clean run${runs > 1 ? 's' : ''} each; median)`);
-for (const r of results) {
-  const steps = Object.entries(r.clean.steps)
-    .map(([step, s]) => `${step} ${s.toFixed(1)} s (${gb(r.clean.peakTreeBytesByStep[step] ?? 0)})`)
+const stepsOf = (r: ReturnType<typeof summary>) =>
+  Object.entries(r.steps)
+    .map(([step, s]) => `${step} ${s.toFixed(1)} s (${gb(r.peakTreeBytesByStep[step] ?? 0)})`)
     .join(', ');
+console.log(`\nbuild benchmark (${runs} run${runs > 1 ? 's' : ''} of each; medians)`);
+for (const r of results) {
+  const steps = stepsOf(r.clean);
   console.log(
     `${String(r.issues).padStart(6)} issues: clean ${r.clean.seconds.toFixed(1)} s (±${r.clean.spread.toFixed(1)}) — ${steps}; peak memory ${gb(r.clean.peakTreeBytes)} tree, ${gb(r.clean.peakProcessBytes)} largest process; ` +
       `${r.clean.pages} pages, ${r.clean.files} files, ${mb(r.clean.outputBytes)} output, index ${mb(r.clean.indexBytes)} in ${r.clean.indexFiles} files`,
   );
+  for (const [name, run] of [
+    ['no change', r.unchanged],
+    ['+1 issue', r.update],
+  ] as const) {
+    console.log(
+      `${''.padStart(6)}  ${name}: ${run.seconds.toFixed(1)} s (±${run.spread.toFixed(1)}; ${(run.shareOfClean * 100).toFixed(0)}% of clean) — ${stepsOf(run)}; peak ${gb(run.peakTreeBytes)} tree; pages ${run.pagesRendered} rendered, ${run.pagesCopied} copied`,
+    );
+  }
   console.log(
-    `${''.padStart(6)}  +1 issue: ${r.update.seconds.toFixed(1)} s (${(r.update.shareOfClean * 100).toFixed(0)}% of clean), peak ${gb(r.update.peakTreeBytes)}; ` +
-      `index files ${r.update.indexFilesRewritten} rewritten, ${r.update.indexFilesAdded} added, ${r.update.indexFilesUnchanged} unchanged; pages ${r.update.pagesRewritten} rewritten, ${r.update.pagesAdded} added`,
+    `${''.padStart(6)}  first +1 issue: index files ${r.update.indexFilesRewritten} rewritten, ${r.update.indexFilesAdded} added, ${r.update.indexFilesUnchanged} unchanged; pages ${r.update.pagesRewritten} rewritten, ${r.update.pagesAdded} added`,
   );
 }
 console.log('JSON: .cache/bench/build.json');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, proseSentences } from '../../scripts/bench/corpus.ts';
+import { pageOfLine } from '../../src/lib/build/astro-log.ts';
 import { fileHashes, writeContentFiles } from '../../src/lib/build/site-files.ts';
 import { buildSite } from '../support/build-site.ts';
 
@@ -20,9 +21,8 @@ function projectCopy(root: string): string {
 
 /** Pages Astro rendered and pages it copied from the last build (their paths), from its log. */
 function pagesOf(stdout: string): { rendered: number; copied: string[] } {
-  const lines = stdout.split('\n').filter((line) => /[├└]─ \//.test(line));
-  const copied = lines.filter((line) => /\((restored|cached)\)/.test(line)).map((line) => /[├└]─ (\S+)/.exec(line)![1]!);
-  return { rendered: lines.length - copied.length, copied };
+  const pages = stdout.split('\n').flatMap((line) => pageOfLine(line) ?? []);
+  return { rendered: pages.filter((page) => !page.copied).length, copied: pages.filter((page) => page.copied).map((page) => page.page) };
 }
 
 describe('incremental builds', () => {

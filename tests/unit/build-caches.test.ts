@@ -8,6 +8,7 @@ import { buildCaches } from '../../src/lib/build/caches.ts';
 import { readFactCache, writeFactCache } from '../../src/lib/build/fact-cache.ts';
 import { readBuiltSite } from '../../src/lib/build/link-check.ts';
 import { pageKey } from '../../src/lib/build/page-key.ts';
+import { pageOfLine, tallyPage } from '../../src/lib/build/astro-log.ts';
 import { writeContentFiles } from '../../src/lib/build/site-files.ts';
 import { archiveWith, ISSUE_59, issue59With, SERIES_YAML } from '../support/fixtures.ts';
 
@@ -94,5 +95,21 @@ describe("a build's caches", () => {
     expect(second.read).toBe(1);
     expect(second.pages.get('index.html')).toEqual(first.pages.get('index.html'));
     expect(second.pages.get('a/index.html')).toEqual({ scripts: [], targets: [], ids: ['y'] });
+  });
+});
+
+describe("Astro's log of the pages it generates", () => {
+  it('tells pages rendered from pages copied from the last build, coloured or not', () => {
+    const tally = { rendered: 0, copied: 0 };
+    const lines = [
+      '02:05:06   ├─ /404.html (+19ms) ',
+      '02:05:06   ├─ /nlzf/rss.xml (restored)',
+      '\u001b[2m02:10:00\u001b[22m   \u001b[34m├─\u001b[39m \u001b[2m/nlzf/2022/59/index.html\u001b[22m \u001b[32m(cached)\u001b[39m',
+      '\u001b[2m02:10:00\u001b[22m   \u001b[34m└─\u001b[39m \u001b[2m/search/index.html\u001b[22m \u001b[2m(+10ms)\u001b[22m ',
+      '02:05:06 [build] 18 page(s) built in 3.3s',
+    ];
+    for (const line of lines) tallyPage(line, tally);
+    expect(tally).toEqual({ rendered: 2, copied: 2 });
+    expect(pageOfLine(lines[2]!)).toEqual({ page: '/nlzf/2022/59/index.html', copied: true });
   });
 });

@@ -22,8 +22,23 @@ export interface SearchRecord {
  */
 export const RECORD_LANGUAGE = 'und';
 
+/** A search record before its words are made: `indexed` is the text its content is made from (cheap to make, to digest, to keep). */
+export interface RecordSource extends Omit<SearchRecord, 'content'> {
+  indexed: string;
+}
+
+/** The record with its content: the character pairs of its text (the costly part, done only for shards written). */
+export function encodeRecord({ indexed, ...record }: RecordSource): SearchRecord {
+  return { ...record, content: indexContent(indexed) };
+}
+
 /** The search records of an issue's articles, for a site under `base`. */
 export function articleRecords(issue: ArchiveIssue, base: string): SearchRecord[] {
+  return articleRecordSources(issue, base).map(encodeRecord);
+}
+
+/** The search records of an issue's articles before their content is made. */
+export function articleRecordSources(issue: ArchiveIssue, base: string): RecordSource[] {
   const sources = issueArticleSources(issue, base);
   const articles = issue.sections.flatMap((section) => section.articles);
   // A withdrawn article keeps its page, but its text leaves the index.
@@ -40,7 +55,7 @@ export function articleRecords(issue: ArchiveIssue, base: string): SearchRecord[
     return [
       {
         url: withBase(base, articlePath(data.series, data.year, data.issue, data.id)),
-        content: indexContent(`${data.title}\n${text.join('\n')}`),
+        indexed: `${data.title}\n${text.join('\n')}`,
         language: RECORD_LANGUAGE,
         meta: {
           title: data.title,

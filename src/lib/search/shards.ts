@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import type { SearchRecord } from './records.ts';
+import { encodeRecord, type RecordSource, type SearchRecord } from './records.ts';
 
 /**
  * The search index in shards: one Pagefind bundle per run of whole years, at most MAX_SHARD articles
@@ -22,10 +22,10 @@ import type { SearchRecord } from './records.ts';
 /** Articles in one shard at most: a build's index step peaked at 3.7 GB with a shard of 17,000. */
 export const MAX_SHARD = 20_000;
 
-/** A shard: its name (years-firstYear) and its records. */
-export interface Shard {
+/** A shard: its name (years-firstYear) and its records (made, or yet to be made). */
+export interface Shard<R extends Pick<SearchRecord, 'filters'> = RecordSource> {
   name: string;
-  records: SearchRecord[];
+  records: R[];
 }
 
 /**
@@ -33,16 +33,16 @@ export interface Shard {
  * larger year stays whole). The newest year is always a shard of its own: it is where new issues go,
  * so an update rewrites one year's shard, not a run of years.
  */
-export function shardRecords(records: readonly SearchRecord[], max = MAX_SHARD): Shard[] {
-  const byYear = new Map<string, SearchRecord[]>();
+export function shardRecords<R extends Pick<SearchRecord, 'filters'>>(records: readonly R[], max = MAX_SHARD): Shard<R>[] {
+  const byYear = new Map<string, R[]>();
   for (const record of records) {
     const year = record.filters.year?.[0] ?? '0';
     const list = byYear.get(year);
     if (list) list.push(record);
     else byYear.set(year, [record]);
   }
-  const shards: Shard[] = [];
-  let current: Shard | undefined;
+  const shards: Shard<R>[] = [];
+  let current: Shard<R> | undefined;
   const years = [...byYear].sort(([a], [b]) => a.localeCompare(b));
   for (const [index, [year, list]] of years.entries()) {
     if (!current || current.records.length + list.length > max || index === years.length - 1) {
@@ -54,9 +54,9 @@ export function shardRecords(records: readonly SearchRecord[], max = MAX_SHARD):
   return shards;
 }
 
-/** The digest of a shard's records: the same articles give the same shard. */
-export function shardDigest(shard: Shard): string {
-  return createHash('sha256').update(JSON.stringify(shard.records)).digest('hex').slice(0, 16);
+/** The digest of a shard's records (and of the code that indexes them, `code`): the same articles give the same shard. */
+export function shardDigest(shard: Shard<Pick<SearchRecord, 'filters'>>, code = ''): string {
+  return createHash('sha256').update(code).update(JSON.stringify(shard.records)).digest('hex').slice(0, 16);
 }
 
 /** What indexing did. */
@@ -141,21 +141,29 @@ async function linkTree(from: string, to: string): Promise<void> {
   }
 }
 
-/** Writes every shard into <site>/pagefind/<shard>/, reusing cached shards whose records did not change. */
-export async function indexShards(site: string, shards: readonly Shard[], cache: string): Promise<ShardSummary> {
+/**
+ * Writes every shard into <site>/pagefind/<shard>/, reusing cached shards whose records (and the
+ * indexing `code`) did not change; only the records of shards written are made into words.
+ */
+export async function indexShards(site: string, shards: readonly Shard[], cache: string, code = ''): Promise<ShardSummary> {
   const summary: ShardSummary = { pages: 0, shards: [], written: [], reused: [] };
   await mkdir(cache, { recursive: true });
   const keep = new Set<string>();
   try {
     for (const shard of shards) {
-      const cached = path.join(cache, `${shard.name}.${shardDigest(shard)}`);
+      const cached = path.join(cache, `${shard.name}.${shardDigest(shard, code)}`);
       keep.add(path.basename(cached));
       if ((await stat(cached).catch(() => undefined))?.isDirectory()) {
         summary.reused.push(shard.name);
       } else {
         const partial = `${cached}.partial`;
         await rm(partial, { recursive: true, force: true });
-        await writeIndex(shard.records, partial);
+        await writeIndex(
+          (function* encoded() {
+            for (const record of shard.records) yield encodeRecord(record);
+          })(),
+          partial,
+        );
         await rename(partial, cached);
         summary.written.push(shard.name);
       }

@@ -154,6 +154,21 @@ describe('reading a scan from its OCR boxes', () => {
     expect(wordAcross('共同守护孩子健康成长', '国防教育')).toBeUndefined();
   });
 
+  it('says where a page looks set in two columns, and not for a line spread across a page in one', () => {
+    const left = '为从严从细落实校外培训机构疫情';
+    const right = '防控工作市教育局联合多部门督查';
+    const rows = Array.from({ length: 10 }, (_, row) => [box(LEFT, 300 + row * 70, left), box(LEFT + 18 * SIZE, 300 + row * 70, right)]);
+    const reading = readScan([{ page: 1, boxes: rows.flat() }]);
+    expect(reading.warnings).toContain(
+      'page 1: 10 of its 10 lines are two parts far apart, as in a page set in two columns; they were read across, left to right: check the order of its text against the scan',
+    );
+    // One column: the office on the left and the date on the right, then prose.
+    const single = readScan([
+      { page: 1, boxes: [box(LEFT, 200, '某某区教育局办公室'), box(LEFT + 20 * SIZE, 200, '2024年3月12日'), ...paragraph(300, PROSE)] },
+    ]);
+    expect(single.warnings.filter((warning) => warning.includes('two columns'))).toEqual([]);
+  });
+
   it('names every line read below the confidence threshold, in the order of the scan', () => {
     const reading = readScan([
       { page: 1, boxes: [box(LEFT, 100, '第59期'), box(LEFT, 170, '大冶镇头村举行', { confidence: { 1: UNSURE_CONFIDENCE - 0.2 } })] },

@@ -32,6 +32,8 @@ const HAN = /\p{Script=Han}/u;
 const SPACE = 1.28;
 /** Text is set justified when this share of the lines that run on end at the right edge, within a quarter character (measured: 0.91 justified, 0.73 ragged). */
 const JUSTIFIED = 0.8;
+/** A page with at least this many lines, and this share of its lines, in two parts far apart looks set in two columns. */
+const TWO_COLUMNS = { lines: 8, share: 0.4 };
 /** In justified prose, a gap of this many widths is a character the engine missed. */
 const MISSING = 1.7;
 
@@ -258,6 +260,15 @@ export function readScan(pages: readonly ScanPage[]): ScanReading {
   const read = pages.map((page) => pageLines(page, decisions));
   read.forEach((lines, index) => {
     if (!lines.length) decisions.push(`page ${pages[index]!.page} holds no text: skipped`);
+    // Bulletins are set in one column: a page whose lines are mostly two parts far apart is set in two, and read across both.
+    const split = lines.filter((line) => line.spread).length;
+    if (split >= TWO_COLUMNS.lines && split >= lines.length * TWO_COLUMNS.share) {
+      unsure.push({
+        page: pages[index]!.page,
+        line: 0,
+        message: `page ${pages[index]!.page}: ${split} of its ${lines.length} lines are two parts far apart, as in a page set in two columns; they were read across, left to right: check the order of its text against the scan`,
+      });
+    }
   });
   const withText = read.filter((lines) => lines.length);
   const { paragraphs, right, decisions: laidOut } = layOut(withText);

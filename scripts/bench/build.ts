@@ -11,7 +11,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { generateCorpus } from './corpus.ts';
 import { median } from './stats.ts';
 import { fileHashes, writeContentFiles } from '../../src/lib/build/site-files.ts';
@@ -84,7 +84,23 @@ async function measuredBuild(env: Record<string, string>, args: string[] = []) {
   const peakTreeByStep = Object.fromEntries(done.map((m, i) => [m[1]!, treeByStep[i] ?? 0]));
   const tally = /^astro build: (\d+) pages rendered, (\d+) copied/m.exec(stdout);
   const pages = { rendered: Number(tally?.[1] ?? 0), copied: Number(tally?.[2] ?? 0) };
-  return { seconds: (performance.now() - started) / 1000, steps, peakTree, peakProcess, peakTreeByStep, pages };
+  return { seconds: (performance.now() - started) / 1000, steps, astro: astroPhases(stdout), peakTree, peakProcess, peakTreeByStep, pages };
+}
+
+/** A duration as Astro prints it (850ms, 1.62s), in seconds. */
+const seconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
+
+/** The phases of `astro build` from its log: content sync and type generation, Vite's bundling, page generation. */
+function astroPhases(stdout: string): Record<string, number> {
+  const log = stripVTControlCharacters(stdout);
+  const sync = /\[types\] Generated ([\d.]+)(m?s)/.exec(log);
+  const vite = [...log.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce((sum, m) => sum + seconds(m[1]!, m[2]!), 0);
+  const pages = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/.exec(log);
+  return {
+    'content sync and types': sync ? seconds(sync[1]!, sync[2]!) : 0,
+    vite,
+    'page generation': pages ? seconds(pages[1]!, pages[2]!) : 0,
+  };
 }
 
 function size(dir: string): number {
@@ -107,6 +123,7 @@ function summary(runs: Measured[]) {
     peakTreeBytes: median(runs.map((r) => r.peakTree)),
     peakProcessBytes: median(runs.map((r) => r.peakProcess)),
     peakTreeBytesByStep: Object.fromEntries(stepNames.map((step) => [step, median(runs.map((r) => r.peakTreeByStep[step] ?? 0))])),
+    astro: Object.fromEntries(Object.keys(runs[0]!.astro).map((phase) => [phase, median(runs.map((r) => r.astro[phase] ?? 0))])),
     pagesRendered: median(runs.map((r) => r.pages.rendered)),
     pagesCopied: median(runs.map((r) => r.pages.copied)),
   };
@@ -195,7 +212,15 @@ const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 const stepsOf = (r: ReturnType<typeof summary>) =>
   Object.entries(r.steps)
-    .map(([step, s]) => `${step} ${s.toFixed(1)} s (${gb(r.peakTreeBytesByStep[step] ?? 0)})`)
+    .map(([step, s]) => {
+      const phases =
+        step === 'astro build'
+          ? ` [${Object.entries(r.astro)
+              .map(([phase, p]) => `${phase} ${p.toFixed(1)} s`)
+              .join(', ')}]`
+          : '';
+      return `${step} ${s.toFixed(1)} s${phases} (${gb(r.peakTreeBytesByStep[step] ?? 0)})`;
+    })
     .join(', ');
 console.log(`\nbuild benchmark (${runs} run${runs > 1 ? 's' : ''} of each; medians)`);
 for (const r of results) {

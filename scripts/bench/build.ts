@@ -87,19 +87,19 @@ async function measuredBuild(env: Record<string, string>, args: string[] = []) {
   return { seconds: (performance.now() - started) / 1000, steps, astro: astroPhases(stdout), peakTree, peakProcess, peakTreeByStep, pages };
 }
 
-/** A duration as Astro prints it (850ms, 1.62s), in seconds. */
-const seconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
+/** A duration as Astro prints it (850ms, 1.62s, 1m 5s), in seconds. */
+const DURATION = /(?:(\d+)m )?([\d.]+)(m?s)/;
+const seconds = (match: RegExpExecArray | RegExpMatchArray | null) =>
+  match ? Number(match[1] ?? 0) * 60 + Number(match[2]) / (match[3] === 'ms' ? 1000 : 1) : 0;
 
 /** The phases of `astro build` from its log: content sync and type generation, Vite's bundling, page generation. */
 function astroPhases(stdout: string): Record<string, number> {
   const log = stripVTControlCharacters(stdout);
-  const sync = /\[types\] Generated ([\d.]+)(m?s)/.exec(log);
-  const vite = [...log.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce((sum, m) => sum + seconds(m[1]!, m[2]!), 0);
-  const pages = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/.exec(log);
+  const after = (label: RegExp) => new RegExp(`${label.source}${DURATION.source}`, 'g');
   return {
-    'content sync and types': sync ? seconds(sync[1]!, sync[2]!) : 0,
-    vite,
-    'page generation': pages ? seconds(pages[1]!, pages[2]!) : 0,
+    'content sync and types': seconds(after(/\[types\] Generated /).exec(log)),
+    vite: [...log.matchAll(after(/\[vite\] ✓ built in /))].reduce((sum, match) => sum + seconds(match), 0),
+    'page generation': seconds(after(/generating static routes[\s\S]*?✓ Completed in /).exec(log)),
   };
 }
 

@@ -54,6 +54,15 @@ describe('search in Chinese', () => {
     expect((await browser.page.locator('.article-page mark').allInnerTexts()).join('')).toContain('垌头村');
   });
 
+  it('finds a number however the reader writes it, marking it as printed', async () => {
+    await searchAt('?q=十八中');
+    expect(await resultTitles()).toEqual(['重温誓词，不忘初心']);
+    expect(await browser.page.locator('.search-result-excerpt mark').allInnerTexts()).toEqual(['18中']);
+    await searchAt('?q=第107高级中学');
+    expect(await resultTitles()).toEqual(['校园防汛，尽显担当']);
+    expect(await browser.page.locator('.search-result-excerpt mark').allInnerTexts()).toEqual(['第一〇七高级中学']);
+  });
+
   it('finds 双减 in the 一把手 article first, without loading the Traditional table', async () => {
     const scripts = await scriptsFetched(() => searchAt('?q=双减'));
     // Not 双师课堂 … 减少 …, nor 双休日 … 减轻 …

@@ -1,3 +1,4 @@
+import { foldNumbersWithPlaces } from './numbers.ts';
 import { TRADITIONAL_URO } from './traditional-chars.ts';
 
 /**
@@ -69,8 +70,32 @@ export async function prepareFolding(texts?: Iterable<string>): Promise<void> {
   table ??= parseCharacterTable(source);
 }
 
-/** Folds text for searching: NFKC, lower case, Traditional → Simplified by character. */
+/** Folds text for searching: NFKC, lower case, Traditional → Simplified by character, numbers to Arabic digits (numbers.ts). */
 export function foldForSearch(text: string): string {
+  return foldNumbersWithPlaces(foldCharacters(text)).text;
+}
+
+/**
+ * Folds text for searching as `foldForSearch` does, and says for each character of the folded text
+ * the index of the character of `text` it comes from, so that a match in the folded text can be
+ * marked in the original.
+ */
+export function foldWithPlaces(text: string): { text: string; from: number[] } {
+  const chars = [...text];
+  const from: number[] = [];
+  let folded = '';
+  chars.forEach((char, index) => {
+    for (const piece of foldCharacters(char)) {
+      folded += piece;
+      from.push(index);
+    }
+  });
+  const numbers = foldNumbersWithPlaces(folded);
+  return { text: numbers.text, from: numbers.from.map((place) => from[place]!) };
+}
+
+/** NFKC, lower case, Traditional → Simplified by character. */
+function foldCharacters(text: string): string {
   const normal = text.normalize('NFKC').toLowerCase();
   if (!table) {
     if (mayHoldTraditional(normal))

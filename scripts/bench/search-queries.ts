@@ -80,3 +80,31 @@ export function scoreQuery(
     empty: top.length === 0,
   };
 }
+
+/**
+ * Graded relevance of each text to a query (folded, spaces dropped): 3 where the title holds it, 2
+ * where the text holds it three times or more, 1 once or twice; texts that do not hold it are left out.
+ */
+export function grades(titles: ReadonlyMap<string, string>, texts: ReadonlyMap<string, string>, query: string): Map<string, number> {
+  const needle = foldForSearch(query).replace(/\s+/g, '');
+  const graded = new Map<string, number>();
+  if (!needle) return graded;
+  for (const [id, text] of texts) {
+    if (titles.get(id)?.includes(needle)) {
+      graded.set(id, 3);
+      continue;
+    }
+    let count = 0;
+    for (let at = text.indexOf(needle); at >= 0 && count < 3; at = text.indexOf(needle, at + needle.length)) count++;
+    if (count) graded.set(id, count >= 3 ? 2 : 1);
+  }
+  return graded;
+}
+
+/** nDCG@k of ranked result ids against graded relevance (gain = grade, discount log2(rank + 1)); 1 where nothing is relevant and nothing came back. */
+export function ndcg(results: readonly string[], graded: ReadonlyMap<string, number>, k = 10): number {
+  const dcg = (gains: readonly number[]) => gains.slice(0, k).reduce((sum, gain, index) => sum + gain / Math.log2(index + 2), 0);
+  const ideal = dcg([...graded.values()].sort((a, b) => b - a));
+  if (!ideal) return results.length ? 0 : 1;
+  return dcg(results.map((id) => graded.get(id) ?? 0)) / ideal;
+}

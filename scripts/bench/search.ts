@@ -2,7 +2,9 @@
  * `npm run bench:search -- --issues N [--queries K]`: builds a synthetic archive of N issues, runs a
  * query set drawn from it (whole words, fragments of longer words, two-word phrases, names) through
  * the real search page in headless Chromium, served gzip-compressed, and through Pagefind's defaults
- * (the same articles indexed as Chinese text, queried with the stock API) side by side. Prints a table
+ * (the same articles indexed as Chinese text, queried with the stock API) side by side: precision and
+ * recall at 10, and nDCG@10 graded over the whole archive (3: the title holds the query; 2: the text
+ * holds it three times or more; 1: once or twice). Prints a table
  * and writes .cache/bench/search-N.json. A benchmark: it prints numbers and asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,7 +16,7 @@ import { loadArchive } from '../../src/lib/archive/content-dir.ts';
 import { isPublished } from '../../src/lib/build/publish.ts';
 import * as pagefind from 'pagefind';
 import { writeIndex } from '../../src/lib/search/shards.ts';
-import { benchQueries, containing, scoreQuery, type BenchQuery, type QueryKind } from './search-queries.ts';
+import { benchQueries, containing, grades, ndcg, scoreQuery, type BenchQuery, type QueryKind } from './search-queries.ts';
 import { articleRecords } from '../../src/lib/search/records.ts';
 import { foldForSearch, prepareFolding } from '../../src/lib/search/fold.ts';
 import { median, quantile } from './stats.ts';
@@ -52,6 +54,7 @@ await writeIndex(
 await pagefind.close();
 
 const texts = new Map(records.map((record) => [record.url, foldForSearch(`${record.meta.title}\n${record.meta.text}`)]));
+const titles = new Map(records.map((record) => [record.url, foldForSearch(record.meta.title ?? '')]));
 const queries = benchQueries([...texts.values()], [...written.corpus.people, ...written.corpus.places], Number(values.queries));
 const server = await serveStatic(dist, '/');
 const browser = await launchBrowser();
@@ -122,12 +125,16 @@ const page = await context.newPage();
 await page.goto(`${server.url}search/`);
 await ours(page, queries[0]!.text);
 const followBytes: number[] = [];
-const rows: { query: BenchQuery; ours: ReturnType<typeof scoreQuery>; defaults: ReturnType<typeof scoreQuery>; ms: number }[] = [];
+type Scores = ReturnType<typeof scoreQuery> & { ndcg: number };
+const rows: { query: BenchQuery; ours: Scores; defaults: Scores; ms: number }[] = [];
 for (const query of queries) {
   let result: { urls: string[]; ms: number } = { urls: [], ms: 0 };
   followBytes.push(await transferred(page, async () => void (result = await ours(page, query.text))));
   const truth = containing(texts, query.text);
-  rows.push({ query, ours: scoreQuery(result.urls, truth), defaults: scoreQuery(await defaults(page, query.text), truth), ms: result.ms });
+  // Graded over the whole archive: the articles about the query (its title holds it) should come first.
+  const graded = grades(titles, texts, query.text);
+  const score = (urls: string[]) => ({ ...scoreQuery(urls, truth), ndcg: ndcg(urls, graded) });
+  rows.push({ query, ours: score(result.urls), defaults: score(await defaults(page, query.text)), ms: result.ms });
 }
 await browser.close();
 await server.close();
@@ -145,11 +152,13 @@ const table = kinds.map((kind) => {
     ours: {
       precision: mean(of.map((r) => r.ours.precision)),
       recall: mean(of.map((r) => r.ours.recall)),
+      ndcg: mean(of.map((r) => r.ours.ndcg)),
       zero: mean(of.map((r) => Number(r.ours.empty))),
     },
     defaults: {
       precision: mean(of.map((r) => r.defaults.precision)),
       recall: mean(of.map((r) => r.defaults.recall)),
+      ndcg: mean(of.map((r) => r.defaults.ndcg)),
       zero: mean(of.map((r) => Number(r.defaults.empty))),
     },
   };
@@ -176,10 +185,10 @@ writeFileSync(`.cache/bench/search-${issues}.json`, JSON.stringify(summary, null
 
 const f = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(2));
 console.log(`\nsearch quality at ${issues} issues (${records.length} articles; vocabulary ${written.vocabulary} words)`);
-console.log('kind      queries | ours P@10 R@10 zero | Pagefind defaults P@10 R@10 zero');
+console.log('kind      queries | ours P@10 R@10 nDCG@10 zero | Pagefind defaults P@10 R@10 nDCG@10 zero');
 for (const row of table) {
   console.log(
-    `${row.kind.padEnd(9)} ${String(row.queries).padStart(7)} |      ${f(row.ours.precision)} ${f(row.ours.recall)} ${f(row.ours.zero)} |                    ${f(row.defaults.precision)} ${f(row.defaults.recall)} ${f(row.defaults.zero)}`,
+    `${row.kind.padEnd(9)} ${String(row.queries).padStart(7)} |      ${f(row.ours.precision)} ${f(row.ours.recall)}    ${f(row.ours.ndcg)} ${f(row.ours.zero)} |                    ${f(row.defaults.precision)} ${f(row.defaults.recall)}    ${f(row.defaults.ndcg)} ${f(row.defaults.zero)}`,
   );
 }
 console.log(

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, proseSentences, vocabularySize } from '../../scripts/bench/corpus.ts';
 import { checkArchive } from '../../src/lib/archive/check.ts';
-import { benchQueries, containing, scoreQuery } from '../../scripts/bench/search-queries.ts';
+import { benchQueries, containing, grades, ndcg, scoreQuery } from '../../scripts/bench/search-queries.ts';
 import { foldForSearch, prepareFolding } from '../../src/lib/search/fold.ts';
 import { SEED_59 } from '../support/fixtures.ts';
 
@@ -57,5 +57,33 @@ describe('benchmark queries and scores', () => {
     expect([...containing(texts, '双减')]).toEqual(['c']);
     expect(scoreQuery(['a', 'b'], new Set(['a', 'c']))).toEqual({ precision: 0.5, recall: 0.5, empty: false });
     expect(scoreQuery([], new Set(['a']))).toEqual({ precision: undefined, recall: 0, empty: true });
+  });
+
+  it('grades results by where and how often they hold the query, and scores a ranking by nDCG@10', () => {
+    const titles = new Map([
+      ['t', '双减工作推进会'],
+      ['m', '其他'],
+      ['o', '其他'],
+      ['n', '其他'],
+    ]);
+    const texts = new Map([
+      ['t', '双减工作推进会 ……'],
+      ['m', '双减 双减 双减'],
+      ['o', '落实双减'],
+      ['n', '双休日 减轻'],
+    ]);
+    const graded = grades(titles, texts, '双减');
+    expect(graded).toEqual(
+      new Map([
+        ['t', 3],
+        ['m', 2],
+        ['o', 1],
+      ]),
+    );
+    expect(ndcg(['t', 'm', 'o'], graded)).toBe(1);
+    const worst = ndcg(['o', 'm', 't'], graded);
+    expect(worst).toBeCloseTo((1 + 2 / Math.log2(3) + 3 / 2) / (3 + 2 / Math.log2(3) + 1 / 2), 10);
+    expect(ndcg(['n', 't', 'm', 'o'], graded)).toBeLessThan(1);
+    expect(ndcg([], new Map())).toBe(1);
   });
 });

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { combineTerms, newestFirst, resultMeta, type PagefindResult } from '../../src/lib/search/results.ts';
+import { combineTerms, newestFirst, rankedBy, resultMeta, type PagefindResult } from '../../src/lib/search/results.ts';
 
 const result = (id: string, score: number): PagefindResult => ({ id, score, data: () => Promise.resolve({ url: `/${id}/`, meta: {} }) });
 const search = (...results: PagefindResult[]) => ({ results, filters: {} });
 
 describe('merging the searches of a query', () => {
+  it("orders an exact phrase's results by the loose search of its words, keeping only what the phrase found", () => {
+    const exact = search(result('a', 1), result('b', 1), result('c', 1));
+    const loose = search(result('d', 9), result('c', 5), result('a', 2));
+    expect(rankedBy(exact, loose).results.map((r) => [r.id, r.score])).toEqual([
+      ['c', 5],
+      ['a', 2],
+      ['b', 0],
+    ]);
+  });
+
   it('keeps what every term found, ordered by the sum of the scores', () => {
     const merged = combineTerms(
       [search(result('a', 1), result('b', 3), result('c', 2)), search(result('c', 5), result('a', 0.5))],

@@ -2,7 +2,7 @@ import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { searchExcerpt } from '../../src/lib/search/excerpt.ts';
 import { foldForSearch, mayHoldTraditional, parseCharacterTable, prepareFolding, uroBitmap } from '../../src/lib/search/fold.ts';
-import { encodeWord, indexContent, indexWords, pagefindQuery, queryTerms } from '../../src/lib/search/text.ts';
+import { encodeWord, indexContent, indexWords, pagefindQuery, queryTerms, rankingQuery } from '../../src/lib/search/text.ts';
 import { TRADITIONAL_URO } from '../../src/lib/search/traditional-chars.ts';
 
 beforeAll(() => prepareFolding());
@@ -49,6 +49,8 @@ describe('queries', () => {
     expect(queryTerms('雙減  "主题 党日" 垌').map((term) => term.words)).toEqual([['双减'], ['主题', '题党', '党日'], ['垌']]);
     expect(queryTerms('第59期').map((term) => term.words)).toEqual([['第5', '59', '9期']]);
     expect(queryTerms('雙減 垌头村').map(pagefindQuery)).toEqual(['0gjw0g5r', `"${encodeWord('垌头')} ${encodeWord('头村')}"`]);
+    // The phrase's results are ranked by its words searched loose; one word needs no second search.
+    expect(queryTerms('雙減 垌头村').map(rankingQuery)).toEqual([undefined, `${encodeWord('垌头')} ${encodeWord('头村')}`]);
     expect(encodeWord('垌')).toBe('0hak');
     expect(encodeWord('school')).toBe('school');
     expect(queryTerms('，。 ')).toEqual([]);

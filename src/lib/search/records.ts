@@ -5,6 +5,9 @@ import { issueLabelWithTotal } from '../issue-number.ts';
 import { indexContent } from './text.ts';
 import { articlePath, withBase } from '../urls.ts';
 
+/** How many times an article's title is indexed: Pagefind weighs the title of a custom record no more than its text. */
+export const TITLE_WEIGHT = 4;
+
 /** One Pagefind record: an article, searchable by its character pairs, shown with its own text. */
 export interface SearchRecord {
   url: string;
@@ -55,7 +58,8 @@ export function articleRecordSources(issue: ArchiveIssue, base: string): RecordS
     return [
       {
         url: withBase(base, articlePath(data.series, data.year, data.issue, data.id)),
-        indexed: `${data.title}\n${text.join('\n')}`,
+        // The title's words several times over: an article about the query (its title holds it) ranks above one that mentions it.
+        indexed: [...Array<string>(TITLE_WEIGHT).fill(data.title), ...text].join('\n'),
         language: RECORD_LANGUAGE,
         meta: {
           title: data.title,

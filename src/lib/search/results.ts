@@ -40,6 +40,13 @@ export function combineTerms(searches: readonly PagefindSearch[], sort: string):
   return [...results].sort((a, b) => total(b) - total(a));
 }
 
+/** The results of an exact phrase in the order of the same words searched loose (their scores too); results the loose search missed keep theirs, after. */
+export function rankedBy(exact: PagefindSearch, loose: PagefindSearch): PagefindSearch {
+  const scores = new Map(loose.results.map((result) => [result.id, result.score]));
+  const results = exact.results.map((result) => ({ ...result, score: scores.get(result.id) ?? 0 })).sort((a, b) => b.score - a.score);
+  return { ...exact, results };
+}
+
 /** Results whose fragments were read, newest first (merged shards come back by score only); ties keep their order. */
 export function newestFirst<T extends { data: PagefindResultData }>(read: readonly T[]): T[] {
   return [...read].sort((a, b) => (b.data.meta.iso ?? '').localeCompare(a.data.meta.iso ?? ''));

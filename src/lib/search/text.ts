@@ -65,3 +65,13 @@ export function pagefindQuery(term: { words: string[] }): string {
   const words = term.words.map(encodeWord);
   return words.length === 1 ? words[0]! : `"${words.join(' ')}"`;
 }
+
+/**
+ * The same words unquoted, for ranking the exact phrase's results: Pagefind scores an exact phrase
+ * with little regard to how often and where it occurs, and the words alone by their weighted
+ * frequency (the title's words count several times over, records.ts). The words are those the phrase
+ * search loaded already: ranking costs no further index bytes.
+ */
+export function rankingQuery(term: { words: string[] }): string | undefined {
+  return term.words.length > 1 ? term.words.map(encodeWord).join(' ') : undefined;
+}

@@ -30,6 +30,8 @@ export default defineConfig({
       smartypants: false,
     }),
   },
+  // Build output and caches (benchmark archives of 100,000 files among them) are no source: the dev server does not watch them.
+  vite: { server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/dist.*/**'] } } },
   // The dev server also serves the last build's search index and the photos and originals beside issues.
   integrations: [sitemap(), devFiles({ content: contentDir(), out: path.resolve(outputDir()) })],
 });

@@ -66,10 +66,12 @@ if (existsSync(REPORT)) {
     numPassedTests: number;
     numFailedTests: number;
     numPendingTests: number;
-    testResults: { status: string; assertionResults: unknown[] }[];
+    testResults: { status: string; assertionResults: { status: string }[] }[];
   };
-  // A test file that fails to load runs no test; it still counts as a failure.
-  const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.length).length;
+  // A test file that fails to load, or whose setup fails (its tests then skipped), fails no test; it still counts as a failure.
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+  ).length;
   console.log(`\ntests: ${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles} failed, ${report.numPendingTests} skipped`);
 }
 process.exit(status);

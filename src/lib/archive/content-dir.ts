@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import type { Redirect } from '../../schemas/redirect.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readKept, writeKept } from '../kept-file.ts';
 import { sourceDigest } from '../source-digest.ts';
 import { checkArchive, isContentText, parseRedirects, type Archive, type CheckedIssue, type ContentFile } from './check.ts';
 import { ContentError } from './problems.ts';
@@ -38,15 +39,6 @@ function checkCode(): string {
   return sourceDigest(path.dirname(here), [here]);
 }
 
-async function readCheckCache(file: string, code: string): Promise<Map<string, CheckedIssue>> {
-  try {
-    const kept = JSON.parse(await readFile(file, 'utf8')) as { code: string; issues: Record<string, CheckedIssue> };
-    return kept.code === code ? new Map(Object.entries(kept.issues)) : new Map();
-  } catch {
-    return new Map();
-  }
-}
-
 /**
  * Reads and checks the archive in a content folder; problems name files relative to the working
  * directory. With a cache file, issue files whose text, place and series are as when last checked (by
@@ -57,7 +49,7 @@ export async function loadArchive(dir: string = contentDir(), cache?: CheckCache
   const files = await readContentFiles(dir);
   if (!cache) return checkArchive(files, shown);
   const code = checkCode();
-  const kept = await readCheckCache(cache.file, code);
+  const kept = await readKept<CheckedIssue>(cache.file, code);
   const used = new Map<string, CheckedIssue>();
   const archive = checkArchive(files, shown, {
     get: (digest) => {
@@ -67,12 +59,7 @@ export async function loadArchive(dir: string = contentDir(), cache?: CheckCache
     },
     set: (digest, checked) => used.set(digest, checked),
   });
-  if (cache.write) {
-    await mkdir(path.dirname(cache.file), { recursive: true });
-    // Written aside and renamed: a run stopped halfway never leaves half a file.
-    await writeFile(`${cache.file}.new`, JSON.stringify({ code, issues: Object.fromEntries(used) }));
-    await rename(`${cache.file}.new`, cache.file);
-  }
+  if (cache.write) await writeKept(cache.file, code, used);
   return archive;
 }
 

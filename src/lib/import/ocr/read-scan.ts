@@ -320,7 +320,11 @@ export function readScan(pages: readonly ScanPage[]): ScanReading {
         // A word running on into the next paragraph (学校领导班|子带领) is a split the text was printed with: it heals, no stop lost.
         const word = wordAcross(part, nextText(p));
         if (word) {
-          decisions.push(`${where(line)}: the paragraph stops inside the word ${word}: left open to run on into the next, no 。 restored`);
+          // Layout says a paragraph ends here, the words say it runs on: the editor checks which.
+          warn(
+            line,
+            `the paragraph stops inside the word ${word}: left open to run on into the next, no 。 restored; check against the scan that it runs on`,
+          );
         } else {
           part += '。';
           decisions.push(`${where(line)}: restored 。 at the end of the paragraph (its last line stops short)`);

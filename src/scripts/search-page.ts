@@ -4,13 +4,14 @@ import { prepareFolding } from '../lib/search/fold.ts';
 import {
   combineTerms,
   newestFirst,
+  printedFirst,
   rankedBy,
   resultMeta,
   type Pagefind,
   type PagefindResultData,
   type PagefindSearch,
 } from '../lib/search/results.ts';
-import { pagefindQuery, queryTerms, rankingQuery } from '../lib/search/text.ts';
+import { formQuery, pagefindQuery, queryTerms, rankingQuery } from '../lib/search/text.ts';
 
 interface IssueRef {
   series: string;
@@ -119,10 +120,16 @@ export function startSearchPage(form: HTMLFormElement): void {
       const options = { filters, ...(state.sort === 'newest' && { sort: { date: 'desc' } }) };
       const searchTerm = async (term: (typeof terms)[number]) => {
         const exact = await engine.search(pagefindQuery(term), options);
+        if (!exact || state.sort === 'newest') return exact;
+        // Ranked by the phrase's words searched loose, then the texts that print its numbers as typed first.
         const loose = rankingQuery(term);
-        if (!exact || !loose || state.sort === 'newest') return exact;
-        const ranking = await engine.search(loose, options);
-        return ranking ? rankedBy(exact, ranking) : exact;
+        const forms = formQuery(term);
+        const [ranking, printed] = await Promise.all([
+          loose ? engine.search(loose, options) : null,
+          forms ? engine.search(forms, options) : null,
+        ]);
+        const ranked = ranking ? rankedBy(exact, ranking) : exact;
+        return printed ? printedFirst(ranked, printed) : ranked;
       };
       const searches = await Promise.all(terms.length ? terms.map(searchTerm) : [engine.search(null, options)]);
       if (token !== run || searches.some((found) => !found)) return;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { searchExcerpt } from '../../src/lib/search/excerpt.ts';
 import { foldForSearch } from '../../src/lib/search/fold.ts';
-import { chineseNumber, foldNumbers } from '../../src/lib/search/numbers.ts';
-import { indexWords, queryTerms } from '../../src/lib/search/text.ts';
+import { chineseNumber, foldNumbers, printedNumbers } from '../../src/lib/search/numbers.ts';
+import { encodeWord, formQuery, indexContent, indexWords, numberForms, queryTerms } from '../../src/lib/search/text.ts';
 
 /** Whether a query finds a text: every word of every term among the text's index words, in order (as Pagefind's phrase search asks). */
 function finds(query: string, text: string): boolean {
@@ -45,6 +45,23 @@ describe('numbers in search', () => {
     expect(finds('25中', '郑州市第二十四中学')).toBe(false);
     expect(finds('两会', '在2会议室召开')).toBe(false);
     expect(finds('统一', '统1思想')).toBe(false);
+  });
+
+  it('says in which form a text prints each of its numbers, and a query asks for the form it types', () => {
+    expect(printedNumbers('郑州18中、第一〇七高级中学、十八中、2021级、二〇二一级、第007号')).toEqual([
+      { value: '107', chinese: true },
+      { value: '18', chinese: true },
+      { value: '2021', chinese: true },
+      { value: '18', chinese: false },
+      { value: '2021', chinese: false },
+      { value: '7', chinese: false },
+    ]);
+    // Words that hold a numeral print no number.
+    expect(printedNumbers('一把手统一两学一做万一十分')).toEqual([]);
+    expect(numberForms('郑州１８中')).toEqual(['9zza18x']);
+    expect(queryTerms('十八中 第107高级中学 垌头村').map(formQuery)).toEqual(['9zzc18x', '9zza107x', undefined]);
+    // The forms follow the words, so that no phrase runs into them; no form is a prefix of another.
+    expect(indexContent('18中')).toBe([...indexWords('18中').map(encodeWord), '9zza18x'].join(' '));
   });
 
   it('marks the number as printed where a query wrote it otherwise', () => {

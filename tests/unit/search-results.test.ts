@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineTerms, newestFirst, rankedBy, resultMeta, type PagefindResult } from '../../src/lib/search/results.ts';
+import { combineTerms, newestFirst, printedFirst, rankedBy, resultMeta, type PagefindResult } from '../../src/lib/search/results.ts';
 
 const result = (id: string, score: number): PagefindResult => ({ id, score, data: () => Promise.resolve({ url: `/${id}/`, meta: {} }) });
 const search = (...results: PagefindResult[]) => ({ results, filters: {} });
@@ -28,6 +28,17 @@ describe('merging the searches of a query', () => {
     ).toEqual(['a', 'b']);
     expect(combineTerms([search(result('a', 1), result('b', 3))], 'relevance').map((r) => r.id)).toEqual(['a', 'b']);
     expect(combineTerms([], 'relevance')).toEqual([]);
+  });
+  it('puts the results that print a number as typed first, each part in its order, also across terms', () => {
+    const ranked = printedFirst(search(result('a', 9), result('b', 5), result('c', 1)), search(result('c', 1), result('d', 1)));
+    expect(ranked.results.map((r) => [r.id, r.printed])).toEqual([
+      ['c', true],
+      ['a', false],
+      ['b', false],
+    ]);
+    // Printed in both terms (c) before printed in one (b, however high its score), before none (a).
+    const other = printedFirst(search(result('a', 1), result('b', 1), result('c', 1)), search(result('b', 1), result('c', 1)));
+    expect(combineTerms([ranked, other], 'relevance').map((r) => r.id)).toEqual(['c', 'b', 'a']);
   });
   it('orders read results by date, newest first, ties in their order', () => {
     const read = ['2022-07-28', '2023-01-02', '2022-07-28'].map((iso, index) => ({ index, data: { url: '', meta: { iso } } }));

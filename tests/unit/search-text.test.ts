@@ -45,7 +45,7 @@ describe('the Traditional table, loaded when needed', () => {
 
 describe('queries', () => {
   it('asks for each term as a phrase of its pairs, or a single word by prefix', () => {
-    expect(queryTerms('垌头村')).toEqual([{ text: '垌头村', words: ['垌头', '头村'] }]);
+    expect(queryTerms('垌头村')).toEqual([{ text: '垌头村', words: ['垌头', '头村'], forms: [] }]);
     expect(queryTerms('雙減  "主题 党日" 垌').map((term) => term.words)).toEqual([['双减'], ['主题', '题党', '党日'], ['垌']]);
     expect(queryTerms('第59期').map((term) => term.words)).toEqual([['第5', '59', '9期']]);
     expect(queryTerms('雙減 垌头村').map(pagefindQuery)).toEqual(['0gjw0g5r', `"${encodeWord('垌头')} ${encodeWord('头村')}"`]);

@@ -94,8 +94,8 @@ export function foldWithPlaces(text: string): { text: string; from: number[] } {
   return { text: numbers.text, from: numbers.from.map((place) => from[place]!) };
 }
 
-/** NFKC, lower case, Traditional → Simplified by character. */
-function foldCharacters(text: string): string {
+/** NFKC, lower case, Traditional → Simplified by character (numbers as printed). */
+export function foldCharacters(text: string): string {
   const normal = text.normalize('NFKC').toLowerCase();
   if (!table) {
     if (mayHoldTraditional(normal))

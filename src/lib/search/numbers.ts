@@ -61,6 +61,34 @@ export function chineseNumber(run: string): number | undefined {
   return total + section + (digit ?? 0);
 }
 
+/** A number a text prints: its value, and whether it is printed in Chinese numerals (一〇七) or in digits (107). */
+export interface PrintedNumber {
+  /** Its digits, without leading noughts. */
+  value: string;
+  chinese: boolean;
+}
+
+/** The runs of Chinese numerals in a text that are numbers: where they start and end among its characters, and their value. */
+function numeralRuns(chars: readonly string[], text: string): { start: number; end: number; value: number }[] {
+  // Character indexes, not UTF-16 ones: the run's place among `chars`.
+  const places: number[] = [];
+  let offset = 0;
+  for (const [index, char] of chars.entries()) {
+    places[offset] = index;
+    offset += char.length;
+  }
+  const runs: { start: number; end: number; value: number }[] = [];
+  for (const match of text.matchAll(NUMERALS)) {
+    const start = places[match.index]!;
+    const end = start + [...match[0]].length;
+    const value = chineseNumber(match[0]);
+    const counted = COUNTED.has(chars[start - 1] ?? '') || COUNTED.has(chars[end] ?? '');
+    if (value === undefined || (end - start === 1 && !counted)) continue;
+    runs.push({ start, end, value });
+  }
+  return runs;
+}
+
 /** The text with its numbers in Arabic digits, and for each of its characters the index of the character of `text` it comes from. */
 export function foldNumbersWithPlaces(text: string): { text: string; from: number[] } {
   const chars = [...text];
@@ -73,25 +101,13 @@ export function foldNumbersWithPlaces(text: string): { text: string; from: numbe
       from.push(at);
     }
   };
-  // Character indexes, not UTF-16 ones: the run's place among `chars`.
-  const places: number[] = [];
-  let offset = 0;
-  for (const [index, char] of chars.entries()) {
-    places[offset] = index;
-    offset += char.length;
-  }
-  for (const match of text.matchAll(NUMERALS)) {
-    const start = places[match.index]!;
-    const run = [...match[0]];
-    const value = chineseNumber(match[0]);
-    const counted = COUNTED.has(chars[start - 1] ?? '') || COUNTED.has(chars[start + run.length] ?? '');
-    if (value === undefined || (run.length === 1 && !counted)) continue;
+  for (const { start, end, value } of numeralRuns(chars, text)) {
     keep(start);
     for (const digit of String(value)) {
       folded += digit;
       from.push(start);
     }
-    at = start + run.length;
+    at = end;
   }
   keep(chars.length);
   return { text: folded, from };
@@ -100,4 +116,16 @@ export function foldNumbersWithPlaces(text: string): { text: string; from: numbe
 /** The text with its numbers in Arabic digits. */
 export function foldNumbers(text: string): string {
   return foldNumbersWithPlaces(text).text;
+}
+
+/**
+ * The numbers a text prints, each once, in the form it prints them (a text already folded to half
+ * width, as fold.ts does before numbers): 第一〇七高级中学 prints 107 in Chinese numerals, 18中 prints 18 in digits.
+ */
+export function printedNumbers(text: string): PrintedNumber[] {
+  const found = new Map<string, PrintedNumber>();
+  const add = (number: PrintedNumber) => found.set(`${number.chinese}:${number.value}`, number);
+  for (const { value } of numeralRuns([...text], text)) add({ value: String(value), chinese: true });
+  for (const [digits] of text.matchAll(/[0-9]+/g)) add({ value: digits.replace(/^0+(?=[0-9])/, ''), chinese: false });
+  return [...found.values()];
 }

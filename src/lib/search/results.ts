@@ -12,6 +12,8 @@ export interface PagefindResult {
   id: string;
   score: number;
   data: () => Promise<PagefindResultData>;
+  /** Whether the result prints the term's numbers as the reader typed them (text.ts, numberForms). */
+  printed?: boolean;
 }
 /** One search's answer. */
 export interface PagefindSearch {
@@ -28,16 +30,29 @@ export interface Pagefind {
 
 /**
  * The results of a query of several terms, one search a term: those the first search found that every
- * other search found too; by relevance their scores are added up and the results ordered by the sum.
+ * other search found too; by relevance those that print more of the terms' numbers as typed come
+ * first, then the results ordered by the sum of their scores.
  */
 export function combineTerms(searches: readonly PagefindSearch[], sort: string): PagefindResult[] {
   const [first, ...others] = searches;
   if (!first) return [];
-  const scores = others.map((found) => new Map(found.results.map((result) => [result.id, result.score])));
-  const results = first.results.filter((result) => scores.every((other) => other.has(result.id)));
-  if (!scores.length || sort === 'newest') return results;
-  const total = (result: PagefindResult) => scores.reduce((sum, other) => sum + other.get(result.id)!, result.score);
-  return [...results].sort((a, b) => total(b) - total(a));
+  const found = others.map((search) => new Map(search.results.map((result) => [result.id, result])));
+  const results = first.results.filter((result) => found.every((other) => other.has(result.id)));
+  if (!found.length || sort === 'newest') return results;
+  const all = (result: PagefindResult) => [result, ...found.map((other) => other.get(result.id)!)];
+  const printed = (result: PagefindResult) => all(result).filter((each) => each.printed).length;
+  const total = (result: PagefindResult) => all(result).reduce((sum, each) => sum + each.score, 0);
+  return [...results].sort((a, b) => printed(b) - printed(a) || total(b) - total(a));
+}
+
+/**
+ * A term's results with those that print its numbers as the reader typed them first (`printed`: the
+ * search for the forms of its numbers, text.ts); each part keeps its order. 十八中 finds 18中 too, after.
+ */
+export function printedFirst(found: PagefindSearch, printed: PagefindSearch): PagefindSearch {
+  const ids = new Set(printed.results.map((result) => result.id));
+  const marked = found.results.map((result) => ({ ...result, printed: ids.has(result.id) }));
+  return { ...found, results: [...marked.filter((result) => result.printed), ...marked.filter((result) => !result.printed)] };
 }
 
 /** The results of an exact phrase in the order of the same words searched loose (their scores too); results the loose search missed keep theirs, after. */

@@ -1,4 +1,5 @@
-import { foldForSearch } from './fold.ts';
+import { foldCharacters, foldForSearch } from './fold.ts';
+import { printedNumbers } from './numbers.ts';
 
 /**
  * The words the search index holds and the words a query asks for. Chinese has no spaces, and
@@ -44,20 +45,44 @@ export function encodeWord(word: string): string {
   return [...word].map((char) => char.codePointAt(0)!.toString(36).padStart(4, '0')).join('');
 }
 
-/** The text Pagefind indexes for a text: its index words, encoded, space-separated. */
+/**
+ * The words that say in which form a text prints its numbers: 9zzc107x for 107 printed in Chinese
+ * numerals (一〇七), 9zza18x for 18 printed in digits. Numbers are folded (numbers.ts), so 十八中 and
+ * 18中 find the same texts; these words put the texts that print the number as the reader typed it
+ * first. They begin with a code point no text holds (9zz… is beyond Unicode's assigned planes, in the
+ * form of encodeWord), so no query word is a prefix of one, and end with x, so that 9zza18x is not a
+ * prefix of 9zza180x.
+ */
+export function numberForms(text: string): string[] {
+  return printedNumbers(foldCharacters(text)).map(({ value, chinese }) => `9zz${chinese ? 'c' : 'a'}${value}x`);
+}
+
+/** The text Pagefind indexes for a text: its index words, encoded, space-separated, then the forms of its numbers (after the words: no phrase runs into them). */
 export function indexContent(text: string): string {
-  return indexWords(text).map(encodeWord).join(' ');
+  return [...indexWords(text).map(encodeWord), ...numberForms(text)].join(' ');
+}
+
+/** One term of a query: as typed, the index words it needs, and the forms of the numbers it types. */
+export interface QueryTerm {
+  text: string;
+  words: string[];
+  forms: string[];
 }
 
 /** The terms of a query: "quoted phrases" whole (spaces inside Chinese dropped), other words split on spaces; each as the words it needs. */
-export function queryTerms(query: string): { text: string; words: string[] }[] {
-  const terms: { text: string; words: string[] }[] = [];
+export function queryTerms(query: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
   for (const match of query.matchAll(/"([^"]+)"|“([^”]+)”|(\S+)/gu)) {
     const text = (match[1] ?? match[2] ?? match[3] ?? '').replace(/(?<=[\p{Script=Han}])\s+(?=[\p{Script=Han}])/gu, '');
     const words = [...foldForSearch(text).matchAll(RUN)].flatMap(([run]) => (HAN_RUN.test(run) ? pairs(run) : [run]));
-    if (words.length) terms.push({ text, words });
+    if (words.length) terms.push({ text, words, forms: numberForms(text) });
   }
   return terms;
+}
+
+/** The Pagefind query for the texts that print a term's numbers as it types them, if it types any. */
+export function formQuery(term: Pick<QueryTerm, 'forms'>): string | undefined {
+  return term.forms.length ? term.forms.join(' ') : undefined;
 }
 
 /** The Pagefind query for one term: a single word as it is (matching by prefix), several as an exact phrase. */

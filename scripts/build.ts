@@ -14,6 +14,7 @@ import type { Archive } from '../src/lib/archive/check.ts';
 import { contentDir, loadArchive } from '../src/lib/archive/content-dir.ts';
 import { tallyPage, type PageTally } from '../src/lib/build/astro-log.ts';
 import { buildCaches } from '../src/lib/build/caches.ts';
+import { withHeapLimit } from '../src/lib/build/heap-limit.ts';
 import { contentSecurityPolicy, headersFile, nginxSnippet } from '../src/lib/build/csp.ts';
 import { readFactCache, writeFactCache } from '../src/lib/build/fact-cache.ts';
 import { checkLinks, readBuiltSite, type BuiltSite } from '../src/lib/build/link-check.ts';
@@ -62,7 +63,13 @@ await step('astro build', async () => {
   const child = spawn('astro', ['build', ...(force ? ['--force'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // Astro's loaders read the content check's results just written instead of checking every file again.
-    env: { ...process.env, OUT_DIR: staging, ASTRO_CACHE_DIR: caches.astro, CONTENT_CHECK_CACHE: caches.content },
+    env: {
+      ...process.env,
+      OUT_DIR: staging,
+      ASTRO_CACHE_DIR: caches.astro,
+      CONTENT_CHECK_CACHE: caches.content,
+      NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, archive.issues.length),
+    },
   });
   // Astro's log passes through as it comes; its page lines are counted on the way.
   const pages: PageTally = { rendered: 0, copied: 0 };

@@ -19,8 +19,12 @@ import { encodeRecord, type RecordSource, type SearchRecord } from './records.ts
  * the shard. An archive of up to MAX_SHARD articles plus a year is two shards.
  */
 
-/** Articles in one shard at most: a build's index step peaked at 3.7 GB with a shard of 17,000. */
-export const MAX_SHARD = 20_000;
+/**
+ * Articles in one shard at most. Pagefind's indexer holds about 0.19 MB an article while it writes a
+ * shard (measured: 1.5 GB for 8,000, 2.1 GB for 11,000, 3.4 GB for 17,000), beside the build's own
+ * 0.5–0.7 GB: 10,000 keeps the whole build under 3 GB.
+ */
+export const MAX_SHARD = 10_000;
 
 /** A shard: its name (years-firstYear) and its records (made, or yet to be made). */
 export interface Shard<R extends Pick<SearchRecord, 'filters'> = RecordSource> {

@@ -7,37 +7,46 @@ import { describe, expect, it } from 'vitest';
 import type { SearchRecord } from '../../src/lib/search/records.ts';
 import { shardDigest, shardRecords, writeIndex } from '../../src/lib/search/shards.ts';
 
-const record = (year: number, n: number): SearchRecord => ({
+const record = (year: number, n: number, month = 1): SearchRecord => ({
   url: `/s/${year}/${n}/a1/`,
   content: `${year} ${n}`,
   language: 'und',
   meta: { title: `${n}` },
   filters: { year: [String(year)] },
-  sort: { date: `${year}-01-01` },
+  sort: { date: `${year}-${String(month).padStart(2, '0')}-01` },
 });
-const archive = (counts: Record<number, number>) =>
-  Object.entries(counts).flatMap(([year, n]) => Array.from({ length: n }, (_, i) => record(Number(year), i)));
+/** Records by year, each year's spread over its months (`months` of them, in turn). */
+const archive = (counts: Record<number, number>, months = 1) =>
+  Object.entries(counts).flatMap(([year, n]) => Array.from({ length: n }, (_, i) => record(Number(year), i, 1 + (i % months))));
 
 describe('index shards', () => {
-  it('groups whole years up to the limit, oldest first, the newest year alone', () => {
-    const shards = shardRecords(archive({ 2020: 40, 2021: 50, 2022: 30, 2023: 20, 2024: 10 }), 100);
+  it('groups whole months up to the limit, oldest first, the newest year alone', () => {
+    const shards = shardRecords(archive({ 2020: 40, 2021: 50, 2022: 30, 2023: 20, 2024: 10 }, 10), 100);
+    // A run may end within a year: 2020, 2021 and 2022's first three months fill the first shard.
     expect(shards.map((s) => [s.name, s.records.length])).toEqual([
-      ['years-2020', 90],
-      ['years-2022', 50],
-      ['years-2024', 10],
+      ['from-2020-01', 99],
+      ['from-2022-04', 41],
+      ['from-2024-01', 10],
     ]);
+    // Every record is in one shard, in order.
+    expect(shards.flatMap((s) => s.records)).toHaveLength(150);
   });
   it('keeps older shards, and their digests, when an issue is added to the newest year', () => {
-    const before = shardRecords(archive({ 2020: 40, 2021: 50, 2022: 30, 2023: 20, 2024: 10 }), 100);
-    const after = shardRecords(archive({ 2020: 40, 2021: 50, 2022: 30, 2023: 20, 2024: 11 }), 100);
+    const before = shardRecords(archive({ 2020: 40, 2021: 50, 2022: 30, 2023: 20, 2024: 10 }, 10), 100);
+    const after = shardRecords(archive({ 2020: 40, 2021: 50, 2022: 30, 2023: 20, 2024: 11 }, 10), 100);
     const digests = (shards: typeof before) => shards.slice(0, 2).map((shard) => shardDigest(shard, 'code'));
     expect(digests(after)).toEqual(digests(before));
     expect(shardDigest(after[2]!, 'code')).not.toBe(shardDigest(before[2]!, 'code'));
     // Other indexing code makes other words: no shard is reused.
     expect(shardDigest(before[0]!, 'edited code')).not.toBe(shardDigest(before[0]!, 'code'));
   });
-  it('leaves a year larger than the limit whole', () => {
+  it('leaves a month larger than the limit whole, and cuts a large newest year by months', () => {
     expect(shardRecords(archive({ 2020: 150, 2021: 5 }), 100).map((s) => s.records.length)).toEqual([150, 5]);
+    expect(shardRecords(archive({ 2020: 5, 2021: 150 }, 2), 100).map((s) => [s.name, s.records.length])).toEqual([
+      ['from-2020-01', 5],
+      ['from-2021-01', 75],
+      ['from-2021-02', 75],
+    ]);
   });
 });
 

@@ -54,12 +54,12 @@ export function shardRecords<R extends Dated>(records: readonly R[], max = MAX_S
   }
   const months = [...byMonth].sort(([a], [b]) => a.localeCompare(b));
   const newest = months.at(-1)?.[1][0];
-  const newestYear = newest && year(newest);
+  const newestYear: string | undefined = newest && year(newest);
   const shards: Shard<R>[] = [];
   let current: Shard<R> | undefined;
   let inNewestYear = false;
   for (const [key, list] of months) {
-    const opensNewestYear = !inNewestYear && year(list[0]!) === newestYear;
+    const opensNewestYear: boolean = !inNewestYear && year(list[0]!) === newestYear;
     if (!current || current.records.length + list.length > max || opensNewestYear) {
       current = { name: `from-${key}`, records: [] };
       shards.push(current);

@@ -41,8 +41,16 @@ describe('numbers in search', () => {
     expect(finds('24中', '郑州市第二十四中学在郑州市中小学校外教育基地')).toBe(true);
     expect(finds('二〇二一级', '举行2021级学生国防教育暨社会实践活动')).toBe(true);
     expect(finds('7月27日', '在七月二十七日下午的暴雨中')).toBe(true);
-    // Another number is not the same number.
+    // Another number is not the same number, nor is a longer one that holds its digits.
     expect(finds('25中', '郑州市第二十四中学')).toBe(false);
+    expect(finds('十八中', '郑州318中')).toBe(false);
+    expect(finds('十八', '2018年')).toBe(false);
+    expect(finds('第5', '第59期')).toBe(false);
+    expect(finds('第5', '第5期')).toBe(true);
+    // One character is searched by prefix: 8 finds the number 8 wherever it stands, and not 18.
+    const byPrefix = (query: string, text: string) => indexWords(text).some((word) => word.startsWith(queryTerms(query)[0]!.words[0]!));
+    expect(byPrefix('8', '郑州8中')).toBe(true);
+    expect(byPrefix('8', '郑州18中')).toBe(false);
     expect(finds('两会', '在2会议室召开')).toBe(false);
     expect(finds('统一', '统1思想')).toBe(false);
   });

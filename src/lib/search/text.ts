@@ -7,15 +7,35 @@ import { printedNumbers } from './numbers.ts';
  * overlapping character pairs instead: 垌头村举行 → 垌头 头村 村举 举行 行. A query becomes the pairs of
  * each of its words, searched as an exact phrase, so 垌头村 finds exactly the texts that contain 垌头村,
  * and a fragment of a longer word (民代表 in 人民代表大会) is found like any word. Both sides are folded
- * first (fold.ts): Traditional to Simplified, full width to half width, Latin to lower case.
+ * first (fold.ts): Traditional to Simplified, full width to half width, Latin to lower case, numbers
+ * to digits.
+ *
+ * A number is found as the number it is, not as a part of a longer one: a digit that begins a
+ * number is marked before it and one that ends it after it (郑州318中 → 郑州 州⁽3 ⁽31 18⁾ 8⁾中 中), so
+ * 十八中 (⁽18⁾ 8⁾中) finds 郑州18中 and neither 郑州318中 nor 2018年, and 第5 finds 第5期, not 第59期.
  */
 
 // Runs of Han characters and digits are paired; Latin words stay whole.
 const RUN = /[\p{Script=Han}〇0-9]+|[\p{L}\p{N}]+/gu;
 const HAN_RUN = /^[\p{Script=Han}〇0-9]+$/u;
+/** The marks of a digit that begins a number and of one that ends it: private-use characters, which no run holds. */
+const BEGINS = '\uE000';
+const ENDS = '\uE001';
+/** A word made of a run's characters and marks (encoded by code point), as opposed to a Latin word. */
+const PAIRED_WORD = /^[\p{Script=Han}〇0-9\uE000\uE001]+$/u;
+
+const isDigit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';
+
+/** A run's characters, each digit with the marks of where its number begins and ends. */
+function marked(run: string): string[] {
+  const chars = [...run];
+  return chars.map((char, index) =>
+    isDigit(char) ? `${isDigit(chars[index - 1]) ? '' : BEGINS}${char}${isDigit(chars[index + 1]) ? '' : ENDS}` : char,
+  );
+}
 
 function pairs(run: string): string[] {
-  const chars = [...run];
+  const chars = marked(run);
   if (chars.length < 2) return chars;
   return chars.slice(0, -1).map((char, index) => `${char}${chars[index + 1]}`);
 }
@@ -29,7 +49,7 @@ export function indexWords(text: string): string[] {
       continue;
     }
     words.push(...pairs(run));
-    if ([...run].length > 1) words.push([...run].at(-1)!);
+    if ([...run].length > 1) words.push(marked(run).at(-1)!);
   }
   return words;
 }
@@ -41,7 +61,7 @@ export function indexWords(text: string): string[] {
  * points of Han characters begin with a digit in this form, Latin words with a letter: they never meet.
  */
 export function encodeWord(word: string): string {
-  if (!HAN_RUN.test(word)) return word;
+  if (!PAIRED_WORD.test(word)) return word;
   return [...word].map((char) => char.codePointAt(0)!.toString(36).padStart(4, '0')).join('');
 }
 

@@ -39,10 +39,12 @@ export function combineTerms(searches: readonly PagefindSearch[], sort: string):
   const found = others.map((search) => new Map(search.results.map((result) => [result.id, result])));
   const results = first.results.filter((result) => found.every((other) => other.has(result.id)));
   if (!found.length || sort === 'newest') return results;
-  const all = (result: PagefindResult) => [result, ...found.map((other) => other.get(result.id)!)];
-  const printed = (result: PagefindResult) => all(result).filter((each) => each.printed).length;
-  const total = (result: PagefindResult) => all(result).reduce((sum, each) => sum + each.score, 0);
-  return [...results].sort((a, b) => printed(b) - printed(a) || total(b) - total(a));
+  // Each result's order keys, made once: terms it prints as typed, and its scores summed.
+  const keyed = results.map((result) => {
+    const all = [result, ...found.map((other) => other.get(result.id)!)];
+    return { result, printed: all.filter((each) => each.printed).length, total: all.reduce((sum, each) => sum + each.score, 0) };
+  });
+  return keyed.sort((a, b) => b.printed - a.printed || b.total - a.total).map(({ result }) => result);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { foldCharacters, foldForSearch } from './fold.ts';
-import { printedNumbers } from './numbers.ts';
+import { foldCharacters } from './fold.ts';
+import { foldNumbers, printedNumbers } from './numbers.ts';
 
 /**
  * The words the search index holds and the words a query asks for. Chinese has no spaces, and
@@ -34,24 +34,30 @@ function marked(run: string): string[] {
   );
 }
 
-function pairs(run: string): string[] {
-  const chars = marked(run);
-  if (chars.length < 2) return chars;
+/** The pairs of a run's (marked) characters; a single character stands alone. */
+function pairs(chars: readonly string[]): string[] {
+  if (chars.length < 2) return [...chars];
   return chars.slice(0, -1).map((char, index) => `${char}${chars[index + 1]}`);
 }
 
-/** The index words of a text: each run's character pairs and its last character (so one character finds it by prefix). */
-export function indexWords(text: string): string[] {
+/** The words of a text folded for search (fold.ts): each run's pairs, and with `last` its last character too. */
+function runWords(folded: string, last: boolean): string[] {
   const words: string[] = [];
-  for (const [run] of foldForSearch(text).matchAll(RUN)) {
+  for (const [run] of folded.matchAll(RUN)) {
     if (!HAN_RUN.test(run)) {
       words.push(run);
       continue;
     }
-    words.push(...pairs(run));
-    if ([...run].length > 1) words.push(marked(run).at(-1)!);
+    const chars = marked(run);
+    words.push(...pairs(chars));
+    if (last && chars.length > 1) words.push(chars.at(-1)!);
   }
   return words;
+}
+
+/** The index words of a text: each run's character pairs and its last character (so one character finds it by prefix). */
+export function indexWords(text: string): string[] {
+  return runWords(foldNumbers(foldCharacters(text)), true);
 }
 
 /**
@@ -74,12 +80,19 @@ export function encodeWord(word: string): string {
  * prefix of 9zza180x.
  */
 export function numberForms(text: string): string[] {
-  return printedNumbers(foldCharacters(text)).map(({ value, chinese }) => `9zz${chinese ? 'c' : 'a'}${value}x`);
+  return formsOf(foldCharacters(text));
+}
+
+/** The number forms of a text whose characters are folded (numbers as printed). */
+function formsOf(characters: string): string[] {
+  return printedNumbers(characters).map(({ value, chinese }) => `9zz${chinese ? 'c' : 'a'}${value}x`);
 }
 
 /** The text Pagefind indexes for a text: its index words, encoded, space-separated, then the forms of its numbers (after the words: no phrase runs into them). */
 export function indexContent(text: string): string {
-  return [...indexWords(text).map(encodeWord), ...numberForms(text)].join(' ');
+  // Characters folded once, for the words and for the forms.
+  const characters = foldCharacters(text);
+  return [...runWords(foldNumbers(characters), true).map(encodeWord), ...formsOf(characters)].join(' ');
 }
 
 /** One term of a query: as typed, the index words it needs, and the forms of the numbers it types. */
@@ -94,8 +107,9 @@ export function queryTerms(query: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
   for (const match of query.matchAll(/"([^"]+)"|“([^”]+)”|(\S+)/gu)) {
     const text = (match[1] ?? match[2] ?? match[3] ?? '').replace(/(?<=[\p{Script=Han}])\s+(?=[\p{Script=Han}])/gu, '');
-    const words = [...foldForSearch(text).matchAll(RUN)].flatMap(([run]) => (HAN_RUN.test(run) ? pairs(run) : [run]));
-    if (words.length) terms.push({ text, words, forms: numberForms(text) });
+    const characters = foldCharacters(text);
+    const words = runWords(foldNumbers(characters), false);
+    if (words.length) terms.push({ text, words, forms: formsOf(characters) });
   }
   return terms;
 }

@@ -172,14 +172,34 @@ describe('reading a scan from its OCR boxes', () => {
   it('names every line read below the confidence threshold, in the order of the scan', () => {
     const reading = readScan([
       { page: 1, boxes: [box(LEFT, 100, '第59期'), box(LEFT, 170, '大冶镇头村举行', { confidence: { 1: UNSURE_CONFIDENCE - 0.2 } })] },
-      { page: 2, boxes: [box(LEFT, 100, '重温入党誓词', { confidence: { 4: 0.5 } })] },
+      // The engine misreads a character now and then with a confidence in the nineties (午 read as 牛 at 93 %).
+      {
+        page: 2,
+        boxes: [box(LEFT, 100, '重温入党誓词', { confidence: { 4: 0.5 } }), box(LEFT, 170, '3月1日下牛', { confidence: { 5: 0.93 } })],
+      },
     ]);
     expect(reading.warnings).toEqual([
-      'page 1, line 2: read with 70 % confidence at "冶": "大冶镇头村举行"; check it against the scan',
+      'page 1, line 2: read with 75 % confidence at "冶": "大冶镇头村举行"; check it against the scan',
       'page 2, line 1: read with 50 % confidence at "誓": "重温入党誓词"; check it against the scan',
+      'page 2, line 2: read with 93 % confidence at "牛": "3月1日下牛"; check it against the scan',
     ]);
     expect(reading.pages).toBe(2);
-    expect(reading.characters).toBe(17);
+    expect(reading.characters).toBe(23);
+  });
+
+  it('drops a closing bracket read unsurely past a line-final stop, with none open in the line, and keeps printed ones', () => {
+    const reading = readScan([
+      {
+        page: 1,
+        boxes: [
+          box(LEFT, 100, '发：局直属学校党组织、）', { confidence: { 11: 0.54 } }),
+          box(LEFT, 170, '送：各县（市、区）', { confidence: { 8: 0.54 } }),
+          box(LEFT, 240, '报：市委办公室、）'),
+        ],
+      },
+    ]);
+    expect(reading.text.split('\n').filter(Boolean)).toEqual(['发：局直属学校党组织、', '送：各县（市、区）', '报：市委办公室、）']);
+    expect(reading.decisions).toContain('page 1: dropped 1 specks read as ）');
   });
 
   it('prints a gap between words of a heading as a space', () => {

@@ -10,7 +10,7 @@ import { decodeText, looksBinary } from './decode.ts';
 import { ImportError, type ExtractedSource } from './plan-import.ts';
 import { IMAGE_MARK } from './recognize/index.ts';
 import { laidOutText, layOut, type PlacedLine } from './layout.ts';
-import { bindPages, PAGE_IMAGES, pdfPageImages, readPages, SCAN_DPI, type PageImage, type PageProgress } from './ocr/index.ts';
+import { bindPages, PAGE_IMAGES, pdfPageImages, readPages, type PageImage, type PageProgress } from './ocr/index.ts';
 
 /** The width of an A4 page, at which page images are bound into the scan kept as the original. */
 const A4_WIDTH_INCHES = 8.27;
@@ -70,7 +70,7 @@ async function extractRaw(file: string, data: Uint8Array, options: ExtractOption
   if (extension === '.pdf') {
     const layer = await extractPdf(data);
     if (layer) return { ...layer, images: [], original };
-    const pages = await pdfPageImages(data, SCAN_DPI);
+    const pages = await pdfPageImages(data);
     return { ...(await readScanSource(pages, options)), original };
   }
   if ((PAGE_IMAGES as readonly string[]).includes(extension)) return scanSource([data], options);

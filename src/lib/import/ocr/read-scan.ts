@@ -9,7 +9,7 @@ import { layOut, type PlacedLine } from '../layout.ts';
 import type { OcrBox, OcrChar, Point } from './engine.ts';
 
 /** A character read below this confidence makes its line an `unsure:` warning. */
-export const UNSURE_CONFIDENCE = 0.9;
+export const UNSURE_CONFIDENCE = 0.95;
 /** A dot or mark read below this confidence, where no text has one, is taken for a speck. */
 const SPECK_CONFIDENCE = 0.8;
 /** What specks and dirt are read as. */
@@ -19,6 +19,8 @@ const FOREIGN_MARK = /^[·•.:;'`,"●○◦°]$/u;
 /** Dots that never stand beside punctuation or at a line's end in Chinese prose, however clearly read. */
 const DOT = /^[·•.`'°]$/u;
 const MARK = /^[\p{P}\p{S}]$/u;
+/** Closing brackets. */
+const CLOSING = /^[）)】〕》」』]$/u;
 /** Stops: no two stand side by side in Chinese prose. */
 const STOP = /^[，。、；：！？,.;:!?]$/u;
 /** ASCII marks the engine reads for the full-width ones Chinese print sets beside Chinese. */
@@ -131,6 +133,14 @@ function cleanChars(chars: readonly OcrChar[], dropped: string[], zeros: { count
         (STOP.test(before) && (chars[index - 1]?.confidence ?? 0) >= char.confidence) ||
         (STOP.test(after) && (chars[index + 1]?.confidence ?? 0) > char.confidence);
       if (!betweenDigits && (FOREIGN_MARK.test(char.char) || doubled)) {
+        dropped.push(char.char);
+        return;
+      }
+    }
+    // A closing bracket read unsurely at the line's end, right after a stop, with none open before it in the line:
+    // dirt past the last character, as the room left around a line lets the engine see it (党组织、）).
+    if (CLOSING.test(char.char) && !after && STOP.test(before) && char.confidence < SPECK_CONFIDENCE) {
+      if (!chars.slice(0, index).some((c) => /[（(]/u.test(c.char))) {
         dropped.push(char.char);
         return;
       }

@@ -85,7 +85,6 @@ if (!values.json) {
     if (outcome.backup) console.log(`    old file kept as ${outcome.backup}`);
     for (const decision of outcome.decisions) console.log(`    ${decision}`);
     for (const warning of outcome.warnings) console.log(`    unsure: ${warning}`);
-    for (const text of outcome.unplaced) console.log(`    not placed: ${text}`);
   }
 }
 const failed = outcomes.filter((o) => 'error' in o).length;

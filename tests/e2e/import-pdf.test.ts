@@ -60,7 +60,6 @@ describe('importing a PDF printed by Chromium', () => {
     writeFileSync(path.join(out, 'nlzf/series.yaml'), SERIES);
     const outcome = await importOne(file, { out, dryRun: false, force: false });
     if ('error' in outcome) throw new Error(outcome.error);
-    expect(outcome.unplaced).toEqual([]);
     expect(outcome.decisions.some((d) => /dropped \d+ page-number lines?/.test(d))).toBe(true);
     const imported = checkArchive(await readContentFiles(out));
     expect(imported.problems).toEqual([]);

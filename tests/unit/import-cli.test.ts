@@ -48,7 +48,6 @@ describe('npm run import', () => {
     expect(first).toMatchObject({
       source: path.join(work, '59.txt'),
       written: false,
-      unplaced: [],
       issue: { number: 59, date: '2022-07-28' },
     });
     expect(second).toEqual({ source: path.join(work, 'missing.txt'), error: 'no such file' });

@@ -7,6 +7,8 @@ import { splitRecipients } from '../../src/lib/archive/print-text.ts';
 import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
 import { toLines } from '../../src/lib/import/recognize/lines.ts';
 import { bracketedName } from '../../src/lib/import/recognize/patterns.ts';
+import { importTarget } from '../../src/lib/import/import-target.ts';
+import { planImport } from '../../src/lib/import/plan-import.ts';
 
 // One rule at a time, each with the smallest input that shows it.
 
@@ -244,5 +246,71 @@ describe('layout rules, each on a small bulletin', () => {
   ])('the print line %s', (line, printed) => {
     const { issue, unplaced } = recognizeBulletin(bulletin('区教育局召开会议\n\n会议部署了工作。', `报：市教育局\n\n${line}`));
     expect([issue.printed, unplaced]).toEqual([printed, []]);
+  });
+});
+
+describe('a scan misread: never a cascade, nothing lost', () => {
+  const sections = (heading: string, second = '【学校风采】') =>
+    bulletin(`${heading}\n\n区教育局召开会议\n\n会议部署了工作。\n\n${second}\n\n某小学举办运动会\n\n运动会开幕了。`);
+  it.each([['【工作动态）'], ['（工作动态】'], ['工作动态】'], ['【工作动态'], ['（工作动态）']])(
+    'a heading printed %s in an issue with sections is the section, said unsure',
+    (heading) => {
+      const r = recognizeBulletin(sections(heading));
+      expect(r.issue.sections.map((s) => [s.name, s.articles.length])).toEqual([
+        ['工作动态', 1],
+        ['学校风采', 1],
+      ]);
+      expect(r.unplaced).toEqual([]);
+      expect(r.keptText).toContain('【工作动态】');
+      expect(r.warnings).toEqual([
+        `unsure: line 7: "${heading}" stands where a section heading stands; it was taken as the section 【工作动态】 (its brackets read otherwise): check it`,
+      ]);
+    },
+  );
+  it('a later heading misread likewise does not run its items into the article before it', () => {
+    const r = recognizeBulletin(sections('【工作动态】', '【学校风采）'));
+    expect(r.issue.sections.map((s) => s.name)).toEqual(['工作动态', '学校风采']);
+    expect(r.warnings).toHaveLength(1);
+  });
+  it('a parenthesised line after an article is still its source, not a section', () => {
+    const r = recognizeBulletin(sections('【工作动态】', '（区教育局）'));
+    expect(r.issue.sections.map((s) => s.name)).toEqual(['工作动态']);
+    expect(r.issue.sections[0]!.articles[0]!.source).toBe('（区教育局）');
+  });
+  it('a source line under a section heading, before any article, stays where it stood as an item, flagged', () => {
+    const r = recognizeBulletin(sections('【工作动态】\n\n（区教育局）'));
+    expect(r.unplaced).toEqual([]);
+    expect(r.issue.sections[0]!.articles[0]).toEqual({ kind: 'untitled', title: '', paragraphs: ['（区教育局）'] });
+    expect(r.warnings).toEqual([
+      'unsure: line 9: a line like a source that follows no article text: "（区教育局）" was kept as an item of its own; check it',
+    ]);
+  });
+  it("an editor's note followed by no article stays at the end, flagged", () => {
+    const r = recognizeBulletin(bulletin('区教育局召开会议\n\n会议部署了工作。\n\n编者按：以上做法供参考。'));
+    expect(r.unplaced).toEqual([]);
+    expect(r.issue.sections[0]!.articles.at(-1)).toEqual({ kind: 'untitled', title: '', paragraphs: ['编者按：以上做法供参考。'] });
+    expect(r.warnings).toContainEqual(expect.stringMatching(/^unsure: line 11: an editor's note followed by no article: /u));
+  });
+  it('a line after the print line that is nothing known is kept at the end, flagged', () => {
+    const r = recognizeBulletin(
+      bulletin('区教育局召开会议\n\n会议部署了工作。', '报：市教育局\n\n区教育局办公室 2024年5月20日印发\n\n请各单位认真学习'),
+    );
+    expect(r.unplaced).toEqual([]);
+    expect([r.issue.credits, r.issue.creditsLast]).toEqual([['请各单位认真学习'], true]);
+    expect(r.warnings).toEqual([
+      'unsure: line 15: a line after the print line that is no credit or copy count: "请各单位认真学习" was kept at the end of the issue, with its credits; check it',
+    ]);
+  });
+  it('text before the first section heading has no place: it is reported, and the import writes nothing', () => {
+    const text = sections('有一行字在这里\n\n【工作动态】');
+    const r = recognizeBulletin(text);
+    expect(r.unplaced).toEqual(['有一行字在这里']);
+    expect(r.warnings).toEqual(['unsure: line 7: "有一行字在这里…" stands before the first section heading and was not placed']);
+    const data = new TextEncoder().encode(text);
+    expect(() =>
+      planImport({ text, images: [], original: { extension: '.txt', data } }, importTarget([], 'content'), { force: false }),
+    ).toThrow(
+      'nothing written: 1 piece of its text fits no part of an issue file (unsure: line 7: "有一行字在这里…" stands before the first section heading and was not placed); correct the source there and import it again',
+    );
   });
 });

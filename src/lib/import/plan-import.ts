@@ -59,8 +59,6 @@ export interface ImportPlan {
   decisions: string[];
   /** What it was unsure of. */
   warnings: string[];
-  /** Source text that landed nowhere. */
-  unplaced: string[];
 }
 
 /** Options of one import. */
@@ -115,6 +113,12 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
     throw error;
   }
   const { issue, unplaced } = recognition;
+  // Nothing read may be lost: text that has no place in the file is not left out of it silently.
+  if (unplaced.length) {
+    throw new ImportError(
+      `nothing written: ${unplaced.length} piece${unplaced.length > 1 ? 's' : ''} of its text fit${unplaced.length > 1 ? '' : 's'} no part of an issue file (${recognition.warnings.filter((warning) => warning.includes('not placed')).join('; ') || unplaced.map((text) => `"${text}"`).join('、')}); correct the source there and import it again`,
+    );
+  }
   if (source.scan) issue.scan = source.scan;
   // A scan's text lines are named by their page and line in the scan, where the editor can find them.
   const named = (message: string) =>
@@ -189,10 +193,9 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
     printText({ issue: written.data, series: written.series, sections: written.sections }),
   );
   if (difference) {
-    warnings.push(
-      `the imported file differs from the source at character ${difference.offset}: expected "${difference.expected}", found "${difference.found}"`,
+    throw new ImportError(
+      `nothing written: the issue file would not print the source back (at character ${difference.offset}, expected "${difference.expected}", found "${difference.found}"), so something would be lost; please report this bulletin`,
     );
-    unplaced.push(difference.expected);
   }
   if (created) decisions.push(`new series record ${target.root}/${seriesPath} (slug "${seriesRecord.slug}") made from the masthead`);
   if (added.length)
@@ -211,6 +214,5 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
     issue: report(issue, seriesRecord),
     decisions,
     warnings,
-    unplaced,
   };
 }

@@ -33,7 +33,6 @@ export type ImportOutcome =
       issue: ImportedIssueReport;
       decisions: string[];
       warnings: string[];
-      unplaced: string[];
       written: boolean;
       backup?: string;
     }
@@ -161,7 +160,6 @@ export async function importOne(source: string, options: RunOptions, given?: Imp
       issue: plan.issue,
       decisions: plan.decisions,
       warnings: plan.warnings,
-      unplaced: plan.unplaced,
       written: !options.dryRun,
       ...(backup && { backup: path.relative(process.cwd(), backup) }),
     };

@@ -1,8 +1,8 @@
 import { numeralValue } from '../../numerals.ts';
 import type { Block, Marker } from './blocks.ts';
 import { unplace, type Context } from './context.ts';
-import { IMAGE_MARK, joinText, printedSpacing, width } from './lines.ts';
-import { bracketedName, LEAD, NOT_SOURCE, SOURCE_AT_END, TERMINAL, TITLE_PUNCTUATION } from './patterns.ts';
+import { joinText, printedSpacing, width } from './lines.ts';
+import { bracketedName, LEAD, misreadBrackets, NOT_SOURCE, SOURCE_AT_END, TERMINAL, TITLE_PUNCTUATION } from './patterns.ts';
 import type { RecognizedArticle, RecognizedSection } from './types.ts';
 
 /**
@@ -42,7 +42,13 @@ function callingTitle(block: Block | undefined): boolean {
 function sectionHeads(blocks: readonly Block[]): Set<number> {
   const heads = new Set<number>();
   if (blocks.some((block) => block.role === 'section')) {
-    blocks.forEach((block, index) => block.role === 'section' && heads.add(index));
+    blocks.forEach((block, index) => {
+      if (block.role === 'section') heads.add(index);
+      // A parenthesised line that opens the body, with a title under it, sources nothing: a heading whose
+      // brackets a scan misread （市局工作）.
+      if (block.role === 'source' && index === 0 && /^[（(][^：:]+[)）]$/u.test(block.text) && isTitleText(blocks[index + 1]))
+        heads.add(index);
+    });
     return heads;
   }
   // An editor's note may stand between a section heading and its first title.
@@ -126,6 +132,17 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
     article = next;
   };
   const hasSections = heads.size > 0;
+  // What fits no article stays where it stood, an item of its own for the editor to look at; before the
+  // first section heading there is no place for it in the file, and it is reported as unplaced.
+  const standAlone = (block: Block, text: string, why: string) => {
+    if (!section && hasSections) {
+      unplace(context, block.lines, text);
+      warnings.push(`unsure: line ${firstLine(block)}: ${why}, before the first section heading: "${text}" was not placed`);
+      return;
+    }
+    startArticle({ kind: 'untitled', title: '', paragraphs: [text] }, block);
+    warnings.push(`unsure: line ${firstLine(block)}: ${why}: "${text}" was kept as an item of its own; check it`);
+  };
 
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -135,7 +152,13 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
       if (open) warnings.push(`unsure: line ${firstLine(block)}: the paragraph before the section "${text}" ends mid-sentence`);
       closeArticle();
       dropMarker(block);
-      const name = block.role === 'section' ? bracketedName(text)! : text;
+      const misread = block.role === 'source' || misreadBrackets(text);
+      const name = block.role === 'section' ? bracketedName(text)! : block.role === 'source' ? text.slice(1, -1).trim() : text;
+      if (misread) {
+        warnings.push(
+          `unsure: line ${firstLine(block)}: "${text}" stands where a section heading stands; it was taken as the section 【${name}】 (its brackets read otherwise): check it`,
+        );
+      }
       // Printed otherwise than 【name】, the heading is written as a section and printed back in 【】.
       if (text !== `【${name}】` || block.marker) context.plainSections.set(firstLine(block), name);
       section = { name, articles: [] };
@@ -146,7 +169,7 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
     }
     if (block.role === 'image') {
       if (article) article.paragraphs.push(text);
-      else unplace(context, block.lines, `image ${text.slice(IMAGE_MARK.length)} outside an article`);
+      else standAlone(block, text, 'an image before any article');
       continue;
     }
     if (block.role === 'credit') {
@@ -162,17 +185,16 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
         const byline = printedText(block);
         article.paragraphs.push(byline);
         decisions.push(`kept "${byline}" under "${article.title || 'an item'}" as its byline, its first paragraph`);
-      } else {
-        unplace(context, block.lines);
-        warnings.push(`unsure: line ${firstLine(block)}: "${text}" looks like a source but follows no article text`);
-      }
+      } else standAlone(block, printedText(block), 'a line like a source that follows no article text');
       open = false;
       continue;
     }
     if (block.role === 'note') {
       if (article && !article.paragraphs.length && article.note === undefined) article.note = text;
       else {
-        if (pendingNote) unplace(context, pendingNote.lines);
+        const earlier = pendingNote;
+        pendingNote = undefined;
+        if (earlier) standAlone(earlier, earlier.text, "an editor's note followed by another, not by an article");
         pendingNote = block;
       }
       open = false;
@@ -188,6 +210,7 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
     }
     if (!section && hasSections) {
       unplace(context, block.lines);
+      warnings.push(`unsure: line ${firstLine(block)}: "${text.slice(0, 20)}…" stands before the first section heading and was not placed`);
       continue;
     }
     const followedByBody = next !== undefined && !heads.has(i + 1) && next.role !== 'image';
@@ -271,8 +294,9 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
   }
   closeArticle();
   if (pendingNote) {
-    unplace(context, pendingNote.lines);
-    warnings.push(`unsure: line ${firstLine(pendingNote)}: an editor's note followed by no article`);
+    const note = pendingNote;
+    pendingNote = undefined;
+    standAlone(note, note.text, "an editor's note followed by no article");
   }
   if (open) warnings.push('unsure: the last paragraph of the body ends mid-sentence');
   return sections;

@@ -1,5 +1,17 @@
 import { IMAGE_MARK, joinText, width, type Line } from './lines.ts';
-import { BRACKET_SECTION, bracketedName, CONTENTS, CREDIT, LEADER, MARKER, NOT_SOURCE, NOTE, SOURCE_LINE, TERMINAL } from './patterns.ts';
+import {
+  BRACKET_SECTION,
+  bracketedName,
+  CONTENTS,
+  CREDIT,
+  LEADER,
+  MARKER,
+  MISREAD_SECTION,
+  NOT_SOURCE,
+  NOTE,
+  SOURCE_LINE,
+  TERMINAL,
+} from './patterns.ts';
 
 /**
  * The second stage: lines grouped into paragraph-sized blocks, each with its role as far as one
@@ -42,7 +54,7 @@ export function readMarker(text: string): { marker: Marker; rest: string } | und
 /** The role one line shows by itself. */
 export function lineRole(text: string): BlockRole {
   if (text.startsWith(IMAGE_MARK)) return 'image';
-  if (BRACKET_SECTION.test(text)) return 'section';
+  if (BRACKET_SECTION.test(text) || MISREAD_SECTION.test(text)) return 'section';
   if (CREDIT.test(text) && width(text) <= 60 && !/[。！？]$/u.test(text)) return 'credit';
   if (SOURCE_LINE.test(text) && !NOT_SOURCE.test(text)) return 'source';
   if (NOTE.test(text)) return 'note';

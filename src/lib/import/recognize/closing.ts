@@ -6,6 +6,23 @@ import { unplace, type Context } from './context.ts';
 import type { PrintVerb } from '../../../schemas/issue.ts';
 import type { RecognizedIssue } from './types.ts';
 
+/**
+ * Keeps lines of the closing block that fit no part of it where they stand, at the end of the issue
+ * (as credits printed last), flagged; where credits are printed before the closing block there is no
+ * such place, and they are reported as unplaced.
+ */
+function keepAtEnd(lines: readonly Line[], issue: RecognizedIssue, findings: Context, why: string): void {
+  const text = lines.map((line) => printedSpacing(line.raw)).join('');
+  if (issue.credits.length && !issue.creditsLast) {
+    unplace(findings, lines);
+    findings.warnings.push(`unsure: line ${lines[0]!.no}: ${why}: "${text}" was not placed`);
+    return;
+  }
+  issue.credits.push(text);
+  issue.creditsLast = true;
+  findings.warnings.push(`unsure: line ${lines[0]!.no}: ${why}: "${text}" was kept at the end of the issue, with its credits; check it`);
+}
+
 /** The print line: 〈office〉 2022年7月28日印发（共印N份）. */
 const VERB = '印\\s*发|编\\s*印|印\\s*制|印';
 export const PRINT = new RegExp(
@@ -162,10 +179,7 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
           `unsure: line ${lines[start]!.no}: "${lines[start]!.text}" was taken as the start of the print line; it may end the recipients above`,
         );
       }
-    } else {
-      unplace(findings, lines.slice(start, printEnd + 1));
-      findings.warnings.push(`unsure: line ${lines[printEnd]!.no}: a print line that could not be read: "${text}"`);
-    }
+    } else keepAtEnd(lines.slice(start, printEnd + 1), issue, findings, 'a print line that could not be read');
     i = printEnd + 1;
   }
   for (const line of lines.slice(i)) {
@@ -176,7 +190,7 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
     } else if (CREDIT.test(line.text)) {
       issue.credits.push(printedSpacing(line.raw));
       issue.creditsLast = true;
-    } else unplace(findings, [line]);
+    } else keepAtEnd([line], issue, findings, 'a line after the print line that is no credit or copy count');
   }
   issue.distribution = entries.map((entry) => {
     const recipients = splitRecipients(entry.text);

@@ -19,10 +19,24 @@ export const OFFICE_ROLE = /^(.*?\S)\s*(主办|编印|编发|主编|编)$/u;
 export const BRACKET_SECTION =
   /^(?:[【〖〔［[]\s*([^】〗〕］\]]{1,20}?)\s*[】〗〕］\]]|([◆◇★☆■□●○▲△])\s*([^◆◇★☆■□●○▲△]{1,20}?)\s*\2|[—－]{2,}\s*([^—－]{1,20}?)\s*[—－]{2,})$/u;
 
+/**
+ * A section heading whose brackets a scan misread or lost: 【市局工作）, （学校动态】, 【市局工作, 市局工作】 —
+ * a lenticular bracket on one side and none, or another kind, on the other.
+ */
+export const MISREAD_SECTION =
+  /^(?:[【〖]\s*([\p{Script=Han}·]{2,10})\s*[）)〕］\]]?|[（(〔［[]\s*([\p{Script=Han}·]{2,10})\s*[】〗]|([\p{Script=Han}·]{2,10})\s*[】〗])$/u;
+
 /** The name of a section heading in brackets or between marks; undefined when the text is none. */
 export function bracketedName(text: string): string | undefined {
   const match = BRACKET_SECTION.exec(text);
-  return match ? (match[1] ?? match[3] ?? match[4])!.trim() : undefined;
+  if (match) return (match[1] ?? match[3] ?? match[4])!.trim();
+  const misread = MISREAD_SECTION.exec(text);
+  return misread ? (misread[1] ?? misread[2] ?? misread[3])!.trim() : undefined;
+}
+
+/** True when a section heading's brackets do not pair as printed brackets do (a scan's misreading). */
+export function misreadBrackets(text: string): boolean {
+  return !BRACKET_SECTION.test(text) && MISREAD_SECTION.test(text);
 }
 /** The closing labels, as printed before their colon. */
 export const LABELS = ['抄送', '抄报', '主送', '呈报', '报送', '分送', '印送', '发送', '呈送', '报', '送', '发'] as const;

@@ -14,13 +14,17 @@ import { launchBrowser } from './browser.ts';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
+/** What a line of a bulletin is, as it is set in print. */
+export type PrintedRole = 'title' | 'masthead' | 'spread' | 'section' | 'heading' | 'text' | 'closing';
+
 /**
- * The bulletin's text set as printed bulletins are, every line of it kept: the masthead centred (its
- * title lines large and red), section headings bold, titles centred, paragraphs indented, the closing
- * block flush left between rules; a line printed with a wide gap (the office and the date) spread
- * across the line. Which line is which comes from recognising the text.
+ * Each non-empty line of a bulletin's text with the part it plays in print: the masthead's title
+ * lines and its other lines (a line with a wide gap spread across the page), section headings,
+ * article titles, paragraphs, and the closing block. Which line is which comes from recognising the
+ * text; a paragraph the text splits mid-sentence (at a page break of the print it was taken from) is
+ * joined into one.
  */
-export function bulletinHtml(text: string): string {
+export function printedLines(text: string): { text: string; role: PrintedRole }[] {
   const { issue } = recognizeBulletin(text);
   const titles = new Set(issue.sections.flatMap((section) => section.articles.filter((a) => a.kind === 'titled').map((a) => a.title)));
   const sections = issue.sections.map((section) => section.name).filter(Boolean);
@@ -36,29 +40,46 @@ export function bulletinHtml(text: string): string {
   };
   const bodyStart = lines.findIndex((line) => isSection(line) || isTitle(line));
   const closingStart = lines.findIndex((line, index) => index > bodyStart && LABEL.test(line));
-  const spread = (line: string, tag = 'p', kind = 'spread') =>
-    `<${tag} class="${kind}">${line
-      .split(/\s{2,}/u)
-      .map((part) => `<span>${escape(part)}</span>`)
-      .join('')}</${tag}>`;
-  const body: string[] = lines.map((line, index) => {
+  const roles = lines.map((line, index): { text: string; role: PrintedRole } => {
     if (index < bodyStart) {
-      if (issue.mastheadLines.includes(line)) return `<h1>${escape(line)}</h1>`;
-      return /\s{2,}/u.test(line) ? spread(line, 'p', 'spread office') : `<p class="masthead">${escape(line)}</p>`;
+      if (issue.mastheadLines.includes(line)) return { text: line, role: 'title' };
+      return { text: line, role: /\s{2,}/u.test(line) ? 'spread' : 'masthead' };
     }
-    if (closingStart >= 0 && index >= closingStart)
-      return /\s{2,}/u.test(line) ? spread(line, 'p', 'spread closing') : `<p class="closing">${escape(line)}</p>`;
-    if (isSection(line)) return `<h2>${escape(line)}</h2>`;
-    if (isTitle(line)) return `<h3>${escape(line)}</h3>`;
-    return `<p>${escape(line)}</p>`;
+    if (closingStart >= 0 && index >= closingStart) return { text: line, role: 'closing' };
+    if (isSection(line)) return { text: line, role: 'section' };
+    if (isTitle(line)) return { text: line, role: 'heading' };
+    return { text: line, role: 'text' };
   });
-  // A paragraph the text splits mid-sentence (at a page break of the print it was taken from) is set as one.
-  for (let i = body.length - 1; i > 0; i--) {
-    const previous = body[i - 1]!;
-    if (previous.startsWith('<p>') && body[i]!.startsWith('<p>') && !TERMINAL.test(previous.slice(3, -4))) {
-      body.splice(i - 1, 2, `${previous.slice(0, -4)}${body[i]!.slice(3)}`);
+  for (let i = roles.length - 1; i > 0; i--) {
+    const previous = roles[i - 1]!;
+    if (previous.role === 'text' && roles[i]!.role === 'text' && !TERMINAL.test(previous.text)) {
+      roles.splice(i - 1, 2, { text: previous.text + roles[i]!.text, role: 'text' });
     }
   }
+  return roles;
+}
+
+/**
+ * The bulletin's text set as printed bulletins are, every line of it kept: the masthead centred (its
+ * title lines large and red), section headings bold, titles centred, paragraphs indented, the closing
+ * block flush left between rules; a line printed with a wide gap (the office and the date) spread
+ * across the line.
+ */
+export function bulletinHtml(text: string): string {
+  const spread = (line: string, kind: string) =>
+    `<p class="spread ${kind}">${line
+      .split(/\s{2,}/u)
+      .map((part) => `<span>${escape(part)}</span>`)
+      .join('')}</p>`;
+  const body = printedLines(text).map(({ text: line, role }) => {
+    if (role === 'title') return `<h1>${escape(line)}</h1>`;
+    if (role === 'spread') return spread(line, 'office');
+    if (role === 'masthead') return `<p class="masthead">${escape(line)}</p>`;
+    if (role === 'closing') return /\s{2,}/u.test(line) ? spread(line, 'closing') : `<p class="closing">${escape(line)}</p>`;
+    if (role === 'section') return `<h2>${escape(line)}</h2>`;
+    if (role === 'heading') return `<h3>${escape(line)}</h3>`;
+    return `<p>${escape(line)}</p>`;
+  });
   return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><style>
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 body { font: 16pt/1.9 "Noto Serif CJK SC", serif; margin: 0; color: #111; }

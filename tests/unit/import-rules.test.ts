@@ -174,6 +174,15 @@ describe('layout rules, each on a small bulletin', () => {
     const [done] = recognizeBulletin(bulletin('区教育局召开会议\n\n会议部署了工作。（完）')).issue.sections[0]!.articles;
     expect([done!.paragraphs, done!.source]).toEqual([['会议部署了工作。（完）'], undefined]);
   });
+  it('a numbered list after the line that introduces it: each item a paragraph, none joined to the colon', () => {
+    const r = recognizeBulletin(bulletin('区教育局召开会议\n\n会议提出两点要求：\n\n1．提高站位，压实责任。\n\n2．严格管理，确保安全。'));
+    expect(r.issue.sections[0]!.articles[0]!.paragraphs).toEqual([
+      '会议提出两点要求：',
+      '1．提高站位，压实责任。',
+      '2．严格管理，确保安全。',
+    ]);
+    expect(r.decisions.filter((decision) => decision.startsWith('joined'))).toEqual([]);
+  });
   it('a print line with its copies on the next line', () => {
     const { issue } = recognizeBulletin(
       bulletin('区教育局召开会议\n\n会议部署了工作。', '发：各学校\n\n区教育局办公室 二〇二四年五月二十日印发\n\n（共印60份）'),

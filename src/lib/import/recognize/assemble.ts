@@ -200,7 +200,9 @@ export function assemble(blocks: readonly Block[], context: Context, credits: st
       open = false;
       continue;
     }
-    if (open && article) {
+    // A list after the line that introduces it (…提出三点要求：| 1．…): each item is a paragraph of its own.
+    const listItem = block.marker !== undefined && ORDERED.has(block.marker.type) && /[：:]$/u.test(article?.paragraphs.at(-1) ?? '');
+    if (open && article && !listItem) {
       const paragraphs = article.paragraphs;
       paragraphs[paragraphs.length - 1] = joinText(paragraphs.at(-1)!, paragraphText(block));
       const where = block.lines[0]!.breakBefore ? 'split by a page break' : 'that stopped mid-sentence';

@@ -49,8 +49,8 @@ export const LABEL_SPLIT = new RegExp(`\\s{2,}(?=(?:${LABEL_SOURCE})\\s*[：:])`
 export const COPIES = /^[（(]?\s*共\s*印\s*(\d+)\s*份\s*[)）]?$/u;
 /** Sentence-final punctuation: a line ending so ends its paragraph. */
 export const TERMINAL = /[。！？!?…；;”’」』）)》]$/u;
-/** Punctuation no title carries (a title may hold one colon: 二七区：以督促建提升办学水平). */
-export const TITLE_PUNCTUATION = /[，。；！？,;!?]|[：:].*[：:]/u;
+/** Punctuation no title carries (a title may hold one colon, but does not end with it: 二七区：以督促建提升办学水平). */
+export const TITLE_PUNCTUATION = /[，。；！？,;!?]|[：:].*[：:]|[：:]$/u;
 /** A lead phrase run into its paragraph: 国防教育，入脑入行。为增强… */
 export const LEAD = /^([^，。！？,!?\s]{2,10}[，,][^，。！？,!?\s]{2,10}[。！!])\s*(\S[\s\S]*)$/u;
 /** The header of a table of contents. */

@@ -52,7 +52,9 @@ export function printedLines(text: string): { text: string; role: PrintedRole }[
   });
   for (let i = roles.length - 1; i > 0; i--) {
     const previous = roles[i - 1]!;
-    if (previous.role === 'text' && roles[i]!.role === 'text' && !TERMINAL.test(previous.text)) {
+    // A list after the line that introduces it (…要求：| 1．…) is not a split.
+    const list = /[：:]$/u.test(previous.text) && readMarker(roles[i]!.text) !== undefined;
+    if (previous.role === 'text' && roles[i]!.role === 'text' && !TERMINAL.test(previous.text) && !list) {
       roles.splice(i - 1, 2, { text: previous.text + roles[i]!.text, role: 'text' });
     }
   }

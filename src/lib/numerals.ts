@@ -34,3 +34,31 @@ export function numeralValue(text: string): number {
   }
   return total + (digit ?? 0);
 }
+
+const DIGIT_CHARACTERS = '〇一二三四五六七八九';
+
+/** A count as Chinese prints it: 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (up to 9,999). */
+export function chineseNumeral(value: number): string {
+  if (!Number.isInteger(value) || value < 0 || value > 9999) return String(value);
+  if (value < 10) return DIGIT_CHARACTERS[value]!;
+  const places: [number, string][] = [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+    [1, ''],
+  ];
+  let text = '';
+  let gap = false;
+  for (const [place, unit] of places) {
+    const digit = Math.floor(value / place) % 10;
+    if (!digit) {
+      gap = text !== '';
+      continue;
+    }
+    if (gap) text += '零';
+    gap = false;
+    // 十二, not 一十二: a leading ten stands alone.
+    text += (digit === 1 && place === 10 && !text ? '' : DIGIT_CHARACTERS[digit]) + unit;
+  }
+  return text;
+}

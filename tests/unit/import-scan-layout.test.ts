@@ -47,6 +47,34 @@ const PROSE =
 describe('laying out printed lines', () => {
   const line = (x: number, y: number, text: string, end = x + [...text].length * 10): PlacedLine => ({ text, x, y, end, size: 10 });
 
+  it('sets a running header aside where it repeats, and on the one later page of a two-page issue where it repeats the masthead', () => {
+    const body = (y: number, text: string) => line(120, y, text, 400);
+    const header = (text: string) => line(100, 0, text, 400);
+    const masthead = [line(150, 40, '教育工作简报', 350), line(200, 60, '第7期', 250), body(100, '正文第一段开头，一直排到右边的边缘为止')];
+    // Three pages: the header (its page number changing) on pages 2 and 3, a footer on every page.
+    const three = layOut([
+      [...masthead, line(100, 300, '内部资料 注意保存', 250)],
+      [header('教育工作简报 第7期 第2页'), body(40, '第二页的正文，一直排到右边的边缘为止'), line(100, 300, '内部资料 注意保存', 250)],
+      [header('教育工作简报 第7期 第3页'), body(40, '第三页的正文，一直排到右边的边缘为止'), line(100, 300, '内部资料 注意保存', 250)],
+    ]);
+    expect(laidOutText(three.paragraphs)).not.toMatch(/第[23]页|内部资料/u);
+    expect(three.decisions).toEqual([
+      'set aside the running footer "内部资料 注意保存" on pages 1, 2, 3: page furniture, not text of the issue',
+      'set aside the running header "教育工作简报 第7期 第2页" on pages 2, 3: page furniture, not text of the issue',
+    ]);
+    // Two pages: the header stands above where page 1's text begins and repeats its masthead.
+    const two = layOut([masthead, [header('教育工作简报    第7期'), body(40, '第二页的正文，一直排到右边的边缘为止')]]);
+    expect(laidOutText(two.paragraphs)).not.toContain('第7期    ');
+    expect(two.decisions).toEqual([
+      'set aside the running header "教育工作简报    第7期" on page 2: page furniture, not text of the issue',
+    ]);
+    // Text at the top of page 2 that repeats nothing stays, however high it stands; so does page 1's masthead.
+    const plain = layOut([masthead, [line(100, 0, '会议要求各校认真落实。', 210), body(40, '第二页的正文，一直排到右边的边缘为止')]]);
+    expect(laidOutText(plain.paragraphs)).toContain('会议要求各校认真落实。');
+    expect(laidOutText(plain.paragraphs)).toContain('教育工作简报');
+    expect(plain.decisions).toEqual([]);
+  });
+
   it('runs full lines on, starts anew at an indent, a centred line and a wide gap, and sets page numbers aside', () => {
     const page1 = [
       line(100, 0, '标题在中间', 325),

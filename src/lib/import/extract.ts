@@ -3,12 +3,14 @@ import type { Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import mammoth from 'mammoth';
 import WordExtractor from 'word-extractor';
+import CFB from 'cfb';
 import sharp from 'sharp';
 import { getDocumentProxy } from 'unpdf';
 import { standardCjk } from './cjk-compat.ts';
 import { decodeText, looksBinary } from './decode.ts';
+import { prepareDocx } from './docx-prepare.ts';
 import { ImportError, type ExtractedSource } from './plan-import.ts';
-import { IMAGE_MARK } from './recognize/index.ts';
+import { hasMasthead, IMAGE_MARK } from './recognize/index.ts';
 import { laidOutText, layOut, type PlacedLine } from './layout.ts';
 import { bindPages, PAGE_IMAGES, pdfPageImages, readPages, type PageImage, type PageProgress } from './ocr/index.ts';
 
@@ -65,8 +67,22 @@ async function extractRaw(file: string, data: Uint8Array, options: ExtractOption
       decisions: ['kept the GB18030 original as UTF-8 (with a byte-order mark), so that browsers show it right'],
     };
   }
-  if (extension === '.docx') return { ...(await extractDocx(data)), original };
-  if (extension === '.doc' || extension === '.wps') return { text: await extractWord97(data, extension), images: [], original };
+  if (extension === '.docx') {
+    // What Word draws from its numbering definitions (1．, 一、) is text of the bulletin, and so is a text box's.
+    const prepared = await prepareDocx(data).catch(() => ({ data, numbersDrawn: 0, boxesCopied: 0 }));
+    const docx = await extractDocx(prepared.data);
+    const { numbersDrawn: drawn, boxesCopied: boxes } = prepared;
+    const decisions = [
+      ...(drawn
+        ? [`wrote the numbers Word draws for ${drawn} numbered paragraph${drawn > 1 ? 's' : ''} (1．, 一、…) into their text`]
+        : []),
+      ...(boxes
+        ? [`read ${boxes} text box${boxes > 1 ? 'es' : ''} saved in the newer form only, after the paragraph each is anchored in`]
+        : []),
+    ];
+    return { ...docx, original, ...(decisions.length && { decisions }) };
+  }
+  if (extension === '.doc' || extension === '.wps') return { ...(await extractWord97(data, extension)), images: [], original };
   if (extension === '.pdf') {
     const layer = await extractPdf(data);
     if (layer) return { ...layer, images: [], original };
@@ -113,12 +129,49 @@ async function readScanSource(pages: readonly PageImage[], options: ExtractOptio
   };
 }
 
-/** Word 97–2003 (.doc), and WPS Office's .wps files saved in the same binary format, via word-extractor. */
-async function extractWord97(data: Uint8Array, extension: string): Promise<string> {
+/**
+ * True when a Word 97–2003 file defines lists that number paragraphs (its list-format overrides, PlfLfo,
+ * hold any): their numbers are drawn by Word and are not in the text word-extractor reads.
+ */
+function numbersLists(data: Uint8Array): boolean {
   try {
-    const document = await new WordExtractor().extract(Buffer.from(data));
-    // Without the library's Unicode filter, which would turn the bulletin's “” into ASCII quotes.
-    return document.getBody({ filterUnicode: false });
+    const container = CFB.read(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { type: 'buffer' });
+    const stream = CFB.find(container, 'WordDocument')?.content;
+    if (!stream || stream.length < 154 + 75 * 8) return false;
+    const words = Buffer.from(stream as Uint8Array);
+    // FibRgFcLcb97 begins at byte 154; lcbPlfLfo is the length half of its 75th pair.
+    return words.readUInt32LE(154 + 74 * 8 + 4) > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Pictures stored in a file, counted by the signatures of the PNG and JPEG files Word keeps inside it. */
+function storedPictures(data: Uint8Array): number {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let count = 0;
+  for (const signature of [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from([0xff, 0xd8, 0xff])]) {
+    for (let at = bytes.indexOf(signature); at >= 0; at = bytes.indexOf(signature, at + 1)) count++;
+  }
+  return count;
+}
+
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/**
+ * Word 97–2003 (.doc), and WPS Office's .wps files saved in the same binary format, via word-extractor.
+ * Its text boxes come apart from the body, with no sign of where they stand: boxes that hold the
+ * masthead the body lacks are read before it; other boxes are reported, as are the pictures (which
+ * the format does not give up) and the running headers and footers set aside.
+ */
+async function extractWord97(data: Uint8Array, extension: string): Promise<Pick<ExtractedSource, 'text' | 'decisions' | 'warnings'>> {
+  let document;
+  try {
+    document = await new WordExtractor().extract(Buffer.from(data));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const fix =
@@ -127,6 +180,46 @@ async function extractWord97(data: Uint8Array, extension: string): Promise<strin
         : 'open it in Word or WPS Office and save it as .docx, then import that';
     throw new ImportError(`the ${extension} file could not be read as a Word 97–2003 document (${reason}): ${fix}`);
   }
+  // Without the library's Unicode filter, which would turn the bulletin's “” into ASCII quotes.
+  const raw = { filterUnicode: false };
+  const body = document.getBody(raw);
+  const boxes = lines(document.getTextboxes({ ...raw, includeHeadersAndFooters: false, includeBody: true }));
+  const furniture = lines(document.getHeaders(raw));
+  const decisions: string[] = [];
+  const warnings: string[] = [];
+  const save =
+    extension === '.wps' ? 'save it as .docx in WPS Office and import that' : 'save it as .docx in Word or WPS Office and import that';
+  let text = body;
+  // A box's anchor paragraph holds nothing else: it reads as an empty line, where the box is printed.
+  const bodyLines = body.split(/\r?\n/u);
+  const anchor = bodyLines.slice(0, 8).findIndex((line) => !line.trim());
+  const withBoxes = [...bodyLines.slice(0, Math.max(anchor, 0)), ...boxes, ...bodyLines.slice(Math.max(anchor, 0))].join('\n');
+  if (boxes.length && !hasMasthead(body) && hasMasthead(withBoxes)) {
+    text = withBoxes;
+    decisions.push(
+      `read the text boxes that hold the masthead ("${boxes.join(' ')}") ${anchor > 0 ? `at the empty line ${anchor + 1} where they are anchored` : 'before the body'}`,
+    );
+  } else if (boxes.length) {
+    warnings.push(
+      `unsure: the file's text boxes hold text whose place in the issue a Word 97–2003 file does not tell, so it was left out: "${boxes.join(' ')}"; ${save}`,
+    );
+  }
+  if (furniture.length)
+    decisions.push(
+      `set aside the running headers and footers ("${[...new Set(furniture)].join('", "')}"): page furniture, not text of the issue`,
+    );
+  if (numbersLists(data)) {
+    warnings.push(
+      `unsure: the file numbers paragraphs automatically (the 1．, 一、 Word draws from its list settings), which a Word 97–2003 file does not give up: numbered lines may lack their numbers; ${save}`,
+    );
+  }
+  const pictures = storedPictures(data);
+  if (pictures) {
+    warnings.push(
+      `unsure: the file holds ${pictures} picture${pictures > 1 ? 's' : ''}, which a Word 97–2003 file does not give up: they were not imported; ${save}`,
+    );
+  }
+  return { text, decisions, warnings };
 }
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'caption']);

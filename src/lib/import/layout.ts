@@ -2,8 +2,8 @@
  * Printed lines to the bulletin's text, for sources that give positions instead of paragraphs (a
  * PDF's text layer, a scan's OCR boxes): a line that reaches the right margin goes on in the next,
  * on the next page too; an indented (2em) or centred line and a wide gap start anew, but an indented
- * line under a closing label (发：…) that filled its line goes on with its recipients. Page numbers at
- * the head or foot of a page are set aside.
+ * line under a closing label (发：…) that filled its line goes on with its recipients. Page numbers and
+ * running headers and footers are set aside.
  */
 import { PAGE_NUMBER } from './recognize/lines.ts';
 import { LABEL } from './recognize/patterns.ts';
@@ -37,19 +37,83 @@ export interface LaidOut<L extends PlacedLine = PlacedLine> {
   decisions: string[];
 }
 
-/** Joins the pages' lines (each page top to bottom) into paragraphs. */
-export function layOut<L extends PlacedLine>(pages: readonly (readonly L[])[]): LaidOut<L> {
+/** What a running header or footer repeats of the masthead: the issue number, the series' kind, a classification mark. */
+const MASTHEAD_WORDS = /第\s*[\d〇零一二三四五六七八九十百]+\s*期|简\s*报|内部(?:刊物|资料)|注意保存/u;
+/** A header or footer seen on pages that differ only in their numbers is one. */
+const furnitureKey = (text: string) => text.replace(/\s+/gu, '').replace(/[\d〇零一二三四五六七八九十百]+/gu, '#');
+const squeezed = (text: string) => text.replace(/\s+/gu, '');
+
+/**
+ * Sets aside the page furniture: page numbers at the head or foot of a page, and a running header or
+ * footer — a line at the top (of pages 2 on) or the bottom of a page that is printed the same on two
+ * pages or more, or, on the one later page of a two-page issue, a line above where page 1's text
+ * begins that repeats the masthead (the series title, 第N期). Page 1's masthead is never furniture.
+ */
+function setFurnitureAside<L extends PlacedLine>(
+  pages: readonly (readonly L[])[],
+): { bodies: L[][]; pageNumbers: number; decisions: string[] } {
+  const bodies = pages.map((lines) => [...lines]);
   let pageNumbers = 0;
-  const bodies = pages.map((lines) =>
-    lines.filter((line, index) => {
-      const number = (index === 0 || index === lines.length - 1) && PAGE_NUMBER.test(line.text.trim());
-      if (number) pageNumbers++;
-      return !number;
-    }),
+  const asideAt = new Map<string, { text: string; where: 'top' | 'bottom'; pages: number[] }>();
+  const pageOf = (index: number) => (bodies[index]![0] as { page?: number } | undefined)?.page ?? index + 1;
+  const firstText = (bodies[0] ?? [])
+    .slice(0, 6)
+    .map((line) => squeezed(line.text))
+    .filter((text) => text.length >= 4);
+  // A header may stand over a page number, or a footer under one: two rounds from each edge.
+  for (let round = 0; round < 2; round++) {
+    // How often each edge line is printed, counted before any is set aside in this round.
+    const edges = { top: new Map<string, number>(), bottom: new Map<string, number>() };
+    bodies.forEach((lines, index) => {
+      if (lines.length < 2) return;
+      if (index > 0) edges.top.set(furnitureKey(lines[0]!.text), (edges.top.get(furnitureKey(lines[0]!.text)) ?? 0) + 1);
+      edges.bottom.set(furnitureKey(lines.at(-1)!.text), (edges.bottom.get(furnitureKey(lines.at(-1)!.text)) ?? 0) + 1);
+    });
+    for (const [index, lines] of bodies.entries()) {
+      for (const where of ['top', 'bottom'] as const) {
+        const line = where === 'top' ? lines[0] : lines.at(-1);
+        if (!line || lines.length < 2) continue;
+        const text = line.text.trim();
+        let aside = PAGE_NUMBER.test(text);
+        if (aside) pageNumbers++;
+        else if (where === 'top' && index === 0) continue;
+        else {
+          const repeated = (edges[where].get(furnitureKey(text)) ?? 0) >= 2;
+          // On the one later page of a two-page issue: above where page 1's text begins, repeating its masthead.
+          const top = bodies[0]?.[0];
+          const header =
+            where === 'top' &&
+            top !== undefined &&
+            line.y < top.y - line.size * 0.5 &&
+            (MASTHEAD_WORDS.test(text) || firstText.some((masthead) => squeezed(text).includes(masthead)));
+          aside = repeated || header;
+          if (aside) {
+            const key = `${where} ${furnitureKey(text)}`;
+            const entry = asideAt.get(key) ?? { text, where, pages: [] };
+            entry.pages.push(pageOf(index));
+            asideAt.set(key, entry);
+          }
+        }
+        if (aside) {
+          if (where === 'top') lines.shift();
+          else lines.pop();
+        }
+      }
+    }
+  }
+  const decisions = [...asideAt.values()].map(
+    ({ text, where, pages: on }) =>
+      `set aside the running ${where === 'top' ? 'header' : 'footer'} "${text}" on page${on.length > 1 ? 's' : ''} ${on.sort((a, b) => a - b).join(', ')}: page furniture, not text of the issue`,
   );
+  if (pageNumbers) decisions.unshift(`dropped ${pageNumbers} page-number line${pageNumbers > 1 ? 's' : ''}`);
+  return { bodies, pageNumbers, decisions };
+}
+
+/** Joins the pages' lines (each page top to bottom) into paragraphs, the page furniture set aside. */
+export function layOut<L extends PlacedLine>(pages: readonly (readonly L[])[]): LaidOut<L> {
+  const { bodies, pageNumbers, decisions } = setFurnitureAside(pages);
   const all = bodies.flat();
   const paragraphs: LaidOutText<L> = [];
-  const decisions = pageNumbers ? [`dropped ${pageNumbers} page-number line${pageNumbers > 1 ? 's' : ''}`] : [];
   if (!all.length) return { paragraphs, pageNumbers, right: 0, decisions };
   // The text block's edges, as most lines have them (a speck or a stray mark beside it moves neither).
   const lefts = all.map((line) => line.x).sort((a, b) => a - b);

@@ -22,6 +22,17 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count > 1 ? 's' : ''}`;
 }
 
+/** True when the text opens with a masthead that can be read: a number line, with a date under it. */
+export function hasMasthead(text: string): boolean {
+  try {
+    readMasthead(toLines(text).lines, newContext());
+    return true;
+  } catch (error) {
+    if (error instanceof RecognitionError) return false;
+    throw error;
+  }
+}
+
 /** Recognises a bulletin's parts in its extracted text. Throws RecognitionError when the number, date or every article is missing. */
 export function recognizeBulletin(text: string): Recognition {
   const context = newContext();

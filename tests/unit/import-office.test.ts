@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractSource } from '../../src/lib/import/extract.ts';
+import { importTarget } from '../../src/lib/import/import-target.ts';
+import { planImport } from '../../src/lib/import/plan-import.ts';
+import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
+import { fieldsRight } from '../../scripts/lib/issue-fields.ts';
+import { OFFICE_FIXTURES, type OfficeFixture } from '../../scripts/lib/office-fixtures.ts';
+
+// Bulletins made the way offices make them (npm run make-office-fixtures): Word documents with the
+// masthead in a table or a text box, running headers, page numbers, Western-font quotes, numbered
+// lists and photos, as .docx, as LibreOffice saves them, as Word 97 .doc and as exported PDF.
+const OFFICE = new URL('../fixtures/office/', import.meta.url);
+const MODERN = ['word.docx', 'libreoffice.docx', 'exported.pdf'];
+
+async function imported(fixture: OfficeFixture, file: string) {
+  const url = new URL(`${fixture.name}/${file}`, OFFICE);
+  const source = await extractSource(file, new Uint8Array(readFileSync(url)));
+  const plan = planImport(source, importTarget([], 'content'), { force: false });
+  const truth = recognizeBulletin(readFileSync(new URL(fixture.text, OFFICE), 'utf8')).issue;
+  return { source, plan, fields: fieldsRight(truth, recognizeBulletin(source.text).issue) };
+}
+
+const numbered = (fixture: OfficeFixture) => /^\d{1,2}[．.]/mu.test(readFileSync(new URL(fixture.text, OFFICE), 'utf8'));
+const cases = (fixtures: OfficeFixture[]) => fixtures.flatMap((fixture) => MODERN.map((file) => [fixture.name, file, fixture] as const));
+
+describe('bulletins made in Word, as .docx, as LibreOffice saves them and as exported PDF', () => {
+  it.each(cases(OFFICE_FIXTURES.filter((fixture) => !fixture.heldOut)))(
+    '%s/%s: every field right, nothing unsure',
+    async (_name, file, fixture) => {
+      const { fields, plan } = await imported(fixture, file);
+      expect(fields.wrong).toEqual([]);
+      expect(plan.warnings.filter((warning) => warning.includes('unsure'))).toEqual([]);
+    },
+  );
+
+  it('sets the running header of a PDF aside on every later page, and says so', async () => {
+    const { source } = await imported(
+      OFFICE_FIXTURES.find((fixture) => fixture.name === 'nlzf-59-table')!,
+      'exported.pdf',
+    );
+    expect(source.decisions).toContain(
+      'set aside the running header "郑州市教育局“能力作风建设年”活动 第59期" on pages 2, 3, 4: page furniture, not text of the issue',
+    );
+    expect(source.text).not.toMatch(/活动 第59期/u);
+  });
+
+  it('writes the numbers Word draws into the list, and reads a text box saved in the newer form only', async () => {
+    const fixture = OFFICE_FIXTURES.find((each) => each.name === 'huiji-7-textbox')!;
+    const { source } = await imported(fixture, 'libreoffice.docx');
+    expect(source.decisions).toEqual([
+      'wrote the numbers Word draws for 3 numbered paragraphs (1．, 一、…) into their text',
+      'read 1 text box saved in the newer form only, after the paragraph each is anchored in',
+    ]);
+    expect(source.text).toContain('提出三点要求：\n1．提高政治站位');
+    expect(source.text).toContain('\n3．做好服务保障');
+  });
+});
+
+describe('the same bulletins as Word 97 .doc', () => {
+  it.each(OFFICE_FIXTURES.filter((fixture) => !fixture.heldOut).map((fixture) => [fixture.name, fixture] as const))(
+    '%s: every field right, or the report says what the file does not give up',
+    async (_name, fixture) => {
+      const { fields, plan, source } = await imported(fixture, 'word97.doc');
+      const unsure = plan.warnings.filter((warning) => warning.includes('unsure'));
+      if (!numbered(fixture)) {
+        expect(fields.wrong).toEqual([]);
+        expect(unsure).toEqual([]);
+        return;
+      }
+      // Word 97 keeps a list's numbers in its list settings, not in the text: said, with the fix.
+      expect(fields.wrong.map((wrong) => wrong.split(':')[0])).toEqual(['section 1 article 1']);
+      expect(unsure).toEqual([
+        'unsure: the file numbers paragraphs automatically (the 1．, 一、 Word draws from its list settings), which a Word 97–2003 file does not give up: numbered lines may lack their numbers; save it as .docx in Word or WPS Office and import that',
+        'unsure: the file holds 1 picture, which a Word 97–2003 file does not give up: they were not imported; save it as .docx in Word or WPS Office and import that',
+      ]);
+      expect(source.decisions).toContainEqual(expect.stringMatching(/^set aside the running headers and footers \(/u));
+    },
+  );
+
+  it('reads the text box that holds the masthead where it is anchored, not refusing the file', async () => {
+    const { source } = await imported(
+      OFFICE_FIXTURES.find((fixture) => fixture.name === 'huiji-7-textbox')!,
+      'word97.doc',
+    );
+    expect(source.decisions).toContain(
+      'read the text boxes that hold the masthead ("惠济区教育工作简报 第7期") at the empty line 2 where they are anchored',
+    );
+    expect(source.text.split('\n').slice(0, 3)).toEqual(['内部资料', '惠济区教育工作简报', '第7期']);
+  });
+});
+
+describe('held out: made the same ways from texts never tuned on', () => {
+  it.each(cases(OFFICE_FIXTURES.filter((fixture) => fixture.heldOut)))(
+    '%s/%s: every field right, nothing unsure',
+    async (_name, file, fixture) => {
+      const { fields, plan } = await imported(fixture, file);
+      expect(fields.wrong).toEqual([]);
+      expect(plan.warnings.filter((warning) => warning.includes('unsure'))).toEqual([]);
+    },
+  );
+  it.each(OFFICE_FIXTURES.filter((fixture) => fixture.heldOut).map((fixture) => [fixture.name, fixture] as const))(
+    '%s/word97.doc: every field right',
+    async (_name, fixture) => {
+      expect(numbered(fixture)).toBe(false);
+      expect((await imported(fixture, 'word97.doc')).fields.wrong).toEqual([]);
+    },
+  );
+});

@@ -4,6 +4,7 @@
  * rules, page numbers), printed to PDF by Chromium, rasterised, tilted, speckled, JPEG-compressed and
  * bound into a PDF of images only.
  */
+import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import sharp from 'sharp';
 import { recognizeBulletin, type RecognizedIssue } from '../../src/lib/import/recognize/index.ts';
 import { bindPages, pdfPageImages } from '../../src/lib/import/ocr/index.ts';
@@ -137,9 +138,23 @@ export interface Degradation {
   quality: number;
   /** Seed of the specks' positions. */
   seed: number;
+  /** Salt-and-pepper noise: the share of pixels turned black or white (a dirty glass, a dense speckle). */
+  saltAndPepper?: number;
+  /** Gaussian noise's standard deviation, in grey levels (a sensor's grain). */
+  grain?: number;
+  /** Blur's sigma in pixels (a scan slightly out of focus). */
+  blur?: number;
+  /** The grey levels ink and paper come out at (a faint copy: ink 70, paper 215). */
+  levels?: [number, number];
+  /** Bilevel: every pixel black or white, stored 1 bit a pixel (a copier's document mode). */
+  bilevel?: boolean;
+  /** The resolution the PDF's page size claims (a scanner writing 96 ppi metadata): the page claims to be that much larger. */
+  claimedDpi?: number;
+  /** Each page stored as this many image strips, one above the other. */
+  strips?: number;
 }
 
-/** One page spoilt as a copier would: tilted on a white ground, grey, speckled, JPEG-compressed. */
+/** One page spoilt as a copier would: tilted on a white ground, grey, noisy, blurred, faint, speckled; JPEG, or 1-bit grey as PNG. */
 async function degradePage(png: Uint8Array, options: Degradation, seed: number): Promise<Uint8Array> {
   const tilted = await sharp(png).flatten({ background: '#ffffff' }).rotate(options.tilt, { background: '#ffffff' }).toBuffer();
   const { width = 0, height = 0 } = await sharp(tilted).metadata();
@@ -150,26 +165,88 @@ async function degradePage(png: Uint8Array, options: Degradation, seed: number):
     return `<circle cx="${(next() * width).toFixed(1)}" cy="${(next() * height).toFixed(1)}" r="${r.toFixed(1)}" fill="rgb(${shade},${shade},${shade})"/>`;
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${specks.join('')}</svg>`;
-  const jpeg = await sharp(tilted)
+  const { data } = await sharp(tilted)
     .composite([{ input: Buffer.from(svg) }])
     .modulate({ brightness: 0.97 })
-    .jpeg({ quality: options.quality })
-    .toBuffer();
-  return new Uint8Array(jpeg);
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const [ink, paper] = options.levels ?? [0, 255];
+  for (let i = 0; i < data.length; i++) {
+    let value = ink + (data[i]! / 255) * (paper - ink);
+    if (options.grain) value += options.grain * Math.sqrt(-2 * Math.log(next() || 1e-9)) * Math.cos(2 * Math.PI * next());
+    if (options.saltAndPepper && next() < options.saltAndPepper) value = next() < 0.5 ? 0 : 255;
+    data[i] = Math.max(0, Math.min(255, Math.round(value)));
+  }
+  let page = sharp(data, { raw: { width, height, channels: 1 } });
+  if (options.blur) page = page.blur(options.blur);
+  if (options.bilevel) return new Uint8Array(await page.threshold(150).png({ palette: true, colours: 2 }).toBuffer());
+  return new Uint8Array(await page.jpeg({ quality: options.quality }).toBuffer());
 }
 
-/** A PDF's pages rasterised, spoilt and bound into a PDF of images only, each page its original size. */
-export async function degradedScan(pdf: Uint8Array, options: Degradation): Promise<Uint8Array> {
+/** A PDF's pages rasterised and spoilt, one image each (JPEG, or 1-bit grey as PNG). */
+async function degradedImages(pdf: Uint8Array, options: Degradation): Promise<Uint8Array[]> {
   const pages = await pdfPageImages(pdf, options.dpi);
   const spoilt = [];
-  for (const page of pages) spoilt.push({ data: await degradePage(page.data, options, options.seed + page.page), dpi: options.dpi });
-  return bindPages(spoilt);
+  for (const page of pages) spoilt.push(await degradePage(page.data, options, options.seed + page.page));
+  return spoilt;
 }
 
-/** The pages of a scan as JPEG files, as a phone or a copier saving images would leave them. */
+/** Binds page images into a PDF of images only, as a scanner writes it: each page its claimed size, stored whole or in strips; a bilevel page 1 bit a pixel. */
+async function scannerPdf(images: readonly Uint8Array[], options: Degradation): Promise<Uint8Array> {
+  const dpi = options.claimedDpi ?? options.dpi;
+  if (!options.strips && !options.bilevel) return bindPages(images.map((data) => ({ data, dpi })));
+  const pdf = await PDFDocument.create();
+  for (const data of images) {
+    const { width = 0, height = 0 } = await sharp(data).metadata();
+    const page = pdf.addPage([(width / dpi) * 72, (height / dpi) * 72]);
+    const strips = options.strips ?? 1;
+    for (let strip = 0; strip < strips; strip++) {
+      const top = Math.round((strip * height) / strips);
+      const rows = Math.round(((strip + 1) * height) / strips) - top;
+      const cut = sharp(data).extract({ left: 0, top, width, height: rows });
+      const y = ((height - top - rows) / dpi) * 72;
+      const size = { x: 0, y, width: (width / dpi) * 72, height: (rows / dpi) * 72 };
+      if (!options.bilevel) {
+        page.drawImage(await pdf.embedJpg(await cut.jpeg({ quality: options.quality }).toBuffer()), size);
+        continue;
+      }
+      // One bit a pixel, rows padded to whole bytes, black as 0: as a copier's document mode stores a page.
+      const grey = await cut.greyscale().raw().toBuffer();
+      const stride = Math.ceil(width / 8);
+      const bits = new Uint8Array(stride * rows);
+      for (let row = 0; row < rows; row++)
+        for (let x = 0; x < width; x++) if (grey[row * width + x]! >= 128) bits[row * stride + (x >> 3)]! |= 0x80 >> (x & 7);
+      const image = pdf.context.register(
+        pdf.context.flateStream(bits, {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: width,
+          Height: rows,
+          ColorSpace: 'DeviceGray',
+          BitsPerComponent: 1,
+        }),
+      );
+      const name = page.node.newXObject('Strip', image);
+      page.pushOperators(
+        pushGraphicsState(),
+        concatTransformationMatrix(size.width, 0, 0, size.height, size.x, size.y),
+        drawObject(name),
+        popGraphicsState(),
+      );
+    }
+  }
+  return pdf.save();
+}
+
+/** A PDF's pages rasterised, spoilt and bound into a PDF of images only, as the scanner described stores them. */
+export async function degradedScan(pdf: Uint8Array, options: Degradation): Promise<Uint8Array> {
+  return scannerPdf(await degradedImages(pdf, options), options);
+}
+
+/** The pages of a scan as image files, as a phone or a copier saving images would leave them. */
 export async function degradedPages(pdf: Uint8Array, options: Degradation): Promise<Uint8Array[]> {
-  const pages = await pdfPageImages(pdf, options.dpi);
-  return Promise.all(pages.map((page) => degradePage(page.data, options, options.seed + page.page)));
+  return degradedImages(pdf, options);
 }
 
 /**

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formatChineseDate } from '../../src/lib/dates.ts';
 import { decodeText } from '../../src/lib/import/decode.ts';
 import { importTarget } from '../../src/lib/import/import-target.ts';
-import { ImportError, planImport } from '../../src/lib/import/plan-import.ts';
+import { planImport } from '../../src/lib/import/plan-import.ts';
+import { ImportError } from '../../src/lib/import/source.ts';
 import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
 import { SEED_59 } from '../support/fixtures.ts';
 

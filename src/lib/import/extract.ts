@@ -9,7 +9,7 @@ import { getDocumentProxy } from 'unpdf';
 import { standardCjk } from './cjk-compat.ts';
 import { decodeText, looksBinary } from './decode.ts';
 import { prepareDocx } from './docx-prepare.ts';
-import { ImportError, type ExtractedSource } from './plan-import.ts';
+import { ImportError, type ExtractedSource } from './source.ts';
 import { hasMasthead, IMAGE_MARK } from './recognize/index.ts';
 import { laidOutText, layOut, type PlacedLine } from './layout.ts';
 import { bindPages, PAGE_IMAGES, pdfPageImages, readPages, type PageImage, type PageProgress } from './ocr/index.ts';

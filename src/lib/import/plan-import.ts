@@ -10,28 +10,8 @@ import type { ArticleKind } from '../../schemas/article.ts';
 import type { Series } from '../../schemas/series.ts';
 import { importedArticleIds, importedFrontMatter, issueMarkdown } from './issue-markdown.ts';
 import { recognizeBulletin, RecognitionError, type RecognizedIssue } from './recognize/index.ts';
-import type { ScanRecord } from './ocr/index.ts';
+import { ImportError, type ExtractedSource } from './source.ts';
 import { matchSeries, newSeries, seriesYaml, seriesYamlWithSections, withSections } from './series-record.ts';
-
-/** What an input file gave: its text (image lines marked) and the images and original to keep beside the issue. */
-export interface ExtractedSource {
-  /** The bulletin's text, with IMAGE_MARK lines where images stood. */
-  text: string;
-  /** Images, named as the text's image lines name them. */
-  images: { name: string; data: Uint8Array }[];
-  /** The original file's bytes and extension (.txt, .docx, .pdf), kept beside the issue. */
-  original: { extension: string; data: Uint8Array };
-  /** What extraction decided (characters it standardised, a scan's specks dropped). */
-  decisions?: string[];
-  /** What extraction was unsure of: a scan's weakly read lines, `page 2, line 7: …`. */
-  warnings?: string[];
-  /** Where each line of `text` stands in the original (a scan's page and line), for messages; index = line number − 1. */
-  lineNames?: string[];
-  /** The scan the text was read from. */
-  scan?: ScanRecord;
-  /** The scan's lines as read ("page 2, line 7" and its text), for review. */
-  scanLines?: { name: string; text: string }[];
-}
 
 /** The issue as the importer reports it (the `--json` line's `issue`): its front matter, with the series' office and title. */
 export type ImportedIssueReport = Omit<ReturnType<typeof importedFrontMatter>, 'sections' | 'distribution' | 'printed'> & {
@@ -59,6 +39,8 @@ export interface ImportPlan {
   decisions: string[];
   /** What it was unsure of. */
   warnings: string[];
+  /** The written issue printed back as the bulletin's text (masthead, body, closing block, print line): what the round trip compared. */
+  printed: string;
 }
 
 /** Options of one import. */
@@ -67,14 +49,6 @@ export interface PlanOptions {
   series?: string | undefined;
   /** Replace an existing issue file (--force). */
   force: boolean;
-}
-
-/** Thrown when an input cannot be imported; the message names what is missing. */
-export class ImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportError';
-  }
 }
 
 function report(issue: RecognizedIssue, series: Series): ImportedIssueReport {
@@ -188,10 +162,8 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
   recordPlanned(target, [...planned, { path: `${assets}/original${source.original.extension}`, text: undefined }], written);
 
   // Nothing lost: the new file's print text equals the source, less exactly what recognition reported dropping.
-  const difference = comparePrintText(
-    recognition.keptText,
-    printText({ issue: written.data, series: written.series, sections: written.sections }),
-  );
+  const printed = printText({ issue: written.data, series: written.series, sections: written.sections });
+  const difference = comparePrintText(recognition.keptText, printed);
   if (difference) {
     throw new ImportError(
       `nothing written: the issue file would not print the source back (at character ${difference.offset}, expected "${difference.expected}", found "${difference.found}"), so something would be lost; please report this bulletin`,
@@ -214,5 +186,6 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
     issue: report(issue, seriesRecord),
     decisions,
     warnings,
+    printed,
   };
 }

@@ -4,7 +4,8 @@ import { readContentFiles } from '../archive/content-dir.ts';
 import { extractPageImages, extractSource, IMPORTABLE } from './extract.ts';
 import { PAGE_IMAGES } from './ocr/index.ts';
 import { importTarget, type ImportTarget } from './import-target.ts';
-import { ImportError, planImport, type ImportedIssueReport } from './plan-import.ts';
+import { planImport, type ImportedIssueReport } from './plan-import.ts';
+import { ImportError } from './source.ts';
 
 /** The largest input read: a printed bulletin with photos stays well under it; anything bigger is refused unread. */
 export const MAX_INPUT_BYTES = 30 * 1024 * 1024;

@@ -4,12 +4,13 @@
  * readable text fails with what was found, before anything is recognised or written.
  */
 import sharp from 'sharp';
-import { ImportError } from '../plan-import.ts';
+import { ImportError, type ScanRecord } from '../source.ts';
 import { SCAN_DPI, type PageImage } from './pages.ts';
 import { readScan, type ScanPage, type ScanReading } from './read-scan.ts';
 import type { OcrBox, OcrEngine } from './engine.ts';
 
 export { bindPages } from './bind.ts';
+export type { ScanRecord } from '../source.ts';
 export { pdfPageImages, SCAN_DPI, type PageImage } from './pages.ts';
 
 /** Image files read as the pages of a scan. */
@@ -65,14 +66,6 @@ async function readUpright(engine: OcrEngine, page: number, image: Buffer): Prom
 
 /** Hears of each page as the engine finishes it. */
 export type PageProgress = (done: number, pages: number) => void;
-
-/** What the issue records of the scan it was read from. */
-export interface ScanRecord {
-  engine: string;
-  /** Mean confidence of the characters read, 0–1, to three places. */
-  confidence: number;
-  pages: number;
-}
 
 /** Reads page images (in order) with the OCR engine into the bulletin's text. */
 export async function readPages(

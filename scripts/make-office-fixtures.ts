@@ -3,8 +3,9 @@
  * from bulletin texts whose truth is known, into tests/fixtures/office/: a .docx built as Word builds
  * one (the masthead in a table or a text box, a running header on pages 2+ and page numbers in the
  * footer, quotation marks in a Western font, a list numbered by Word itself, a photo with its
- * caption), then saved by LibreOffice as .docx, as Word 97 .doc and as PDF. Needs Debian's
- * libreoffice-writer-nogui; the made files are committed, so the tests need no LibreOffice.
+ * caption), then saved by LibreOffice as .docx, as Word 97 .doc and as PDF; and a PDF as Word exports
+ * one whose quotation marks are set in a Western font. Needs Debian's libreoffice-writer-nogui; the
+ * made files are committed, so the tests need no LibreOffice.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,20 @@ import {
   WidthType,
   type IParagraphOptions,
 } from 'docx';
+import fontkit from '@pdf-lib/fontkit';
+import {
+  beginText,
+  endText,
+  moveText,
+  PDFDocument,
+  PDFHexString,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
+  setFontAndSize,
+  showText,
+  StandardFonts,
+} from 'pdf-lib';
 import sharp from 'sharp';
 import { OFFICE_FIXTURES, type OfficeRecipe } from './lib/office-fixtures.ts';
 import { printedLines } from './lib/scan.ts';
@@ -215,6 +230,96 @@ function pageNumber(form: OfficeRecipe['pageNumber']): Paragraph {
   });
 }
 
+/** Debian's CJK font with a TrueType outline that pdf-lib can embed (fonts-droid-fallback, which LibreOffice brings). */
+const CJK_FONT = '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf';
+
+/**
+ * The bulletin as Word exports it to PDF when its quotation marks (and digits) are set in Times New
+ * Roman: each line's Chinese one text item (a TJ array that leaves room where each mark stands), the
+ * marks and digits drawn apart in the Western font at their places; page numbers at the foot.
+ */
+async function wordQuotesPdf(text: string): Promise<Uint8Array | undefined> {
+  const face = fontkit.create(readFileSync(CJK_FONT));
+  if ([...text.replace(/[\s“”0-9A-Za-z.%·-]/gu, '')].some((char) => !face.hasGlyphForCodePoint(char.codePointAt(0)!))) return undefined;
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const cjk = await pdf.embedFont(readFileSync(CJK_FONT), { subset: true });
+  const latin = await pdf.embedFont(StandardFonts.TimesRoman);
+  const [width, height, margin, size] = [595, 842, 72, 14];
+  // Quotation marks, digits and Latin letters are set in the Western font, as Word sets them.
+  const WESTERN = /([“”]|[0-9A-Za-z.%·-]+)/u;
+  const western = (part: string) => /^(?:[“”]|[0-9A-Za-z.%·-]+)$/u.test(part);
+  const measure = (part: string) => (western(part) ? latin.widthOfTextAtSize(part, size) : cjk.widthOfTextAtSize(part, size));
+  let page = pdf.addPage([width, height]);
+  let y = height - margin;
+  const pages = [page];
+  const drawLine = (line: string, x: number) => {
+    if (y < margin + size) {
+      page = pdf.addPage([width, height]);
+      pages.push(page);
+      y = height - margin;
+    }
+    const cjkName = page.node.newFontDictionary(cjk.name, cjk.ref);
+    const latinName = page.node.newFontDictionary(latin.name, latin.ref);
+    const shown: (PDFHexString | PDFNumber)[] = [];
+    const marks: { x: number; mark: string }[] = [];
+    let at = x;
+    for (const part of line.split(WESTERN).filter(Boolean)) {
+      if (western(part)) {
+        marks.push({ x: at, mark: part });
+        shown.push(PDFNumber.of((-measure(part) * 1000) / size));
+      } else shown.push(cjk.encodeText(part));
+      at += measure(part);
+    }
+    page.pushOperators(
+      beginText(),
+      setFontAndSize(cjkName, size),
+      moveText(x, y),
+      PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [pdf.context.obj(shown)]),
+      endText(),
+    );
+    for (const { x: markX, mark } of marks) {
+      page.pushOperators(beginText(), setFontAndSize(latinName, size), moveText(markX, y), showText(latin.encodeText(mark)), endText());
+    }
+    y -= size * 1.8;
+  };
+  const measureText = (value: string) =>
+    value
+      .split(/([“”])/u)
+      .filter(Boolean)
+      .reduce((sum, part) => sum + measure(part), 0);
+  for (const { text: line, role } of printedLines(text)) {
+    if (role === 'text' || role === 'closing') {
+      // Wrapped at the margin, the first line of a paragraph indented two characters.
+      let rest = [...line];
+      let first = role === 'text';
+      while (rest.length) {
+        const indent = first ? 2 * size : 0;
+        let count = 0;
+        while (count < rest.length && measureText(rest.slice(0, count + 1).join('')) <= width - 2 * margin - indent) count++;
+        drawLine(rest.slice(0, count).join(''), margin + indent);
+        rest = rest.slice(count);
+        first = false;
+      }
+    } else {
+      const shown = line.replace(/\s{2,}/gu, '    ');
+      drawLine(shown, role === 'section' ? margin : (width - measureText(shown)) / 2);
+    }
+  }
+  pages.forEach((each, index) => {
+    const name = each.node.newFontDictionary(latin.name, latin.ref);
+    const label = `- ${index + 1} -`;
+    each.pushOperators(
+      beginText(),
+      setFontAndSize(name, 12),
+      moveText((width - latin.widthOfTextAtSize(label, 12)) / 2, margin / 2),
+      showText(latin.encodeText(label)),
+      endText(),
+    );
+  });
+  return pdf.save();
+}
+
 /** Saves a document as another format with LibreOffice. */
 function convert(file: string, format: string, outDir: string): string {
   const result = spawnSync('soffice', ['--headless', '--convert-to', format, '--outdir', outDir, file], { encoding: 'utf8' });
@@ -236,8 +341,11 @@ for (const fixture of OFFICE_FIXTURES) {
   copyFileSync(convert(made, 'docx:MS Word 2007 XML', lo), new URL('libreoffice.docx', folder));
   copyFileSync(convert(made, 'doc:MS Word 97', lo), new URL('word97.doc', folder));
   copyFileSync(convert(made, 'pdf:writer_pdf_Export', lo), new URL('exported.pdf', folder));
+  // Only where the font that pdf-lib can embed draws every character of the text.
+  const quotes = await wordQuotesPdf(text);
+  if (quotes) writeFileSync(new URL('word-quotes.pdf', folder), quotes);
   console.log(
-    `make-office-fixtures: ${fixture.name} (${fixture.recipe.masthead} masthead) → word.docx, libreoffice.docx, word97.doc, exported.pdf`,
+    `make-office-fixtures: ${fixture.name} (${fixture.recipe.masthead} masthead) → word.docx, libreoffice.docx, word97.doc, exported.pdf${quotes ? ', word-quotes.pdf' : ''}`,
   );
 }
 rmSync(work, { recursive: true, force: true });

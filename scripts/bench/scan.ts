@@ -5,7 +5,7 @@
  * as it is), each imported by OCR and measured on the whole written issue; then the bulletins made in
  * Word (tests/fixtures/office), field by field. A benchmark, not a test: it asserts nothing.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importTarget } from '../../src/lib/import/import-target.ts';
 import { extractSource } from '../../src/lib/import/extract.ts';
@@ -74,7 +74,9 @@ export async function benchScan(work: string): Promise<void> {
     const written = plan ? characterAccuracy(truthPrinted, plan.printed) : undefined;
     const misread = misreadLines(seed, source.scanLines ?? []);
     const flagged = misread.filter((line) => plan?.warnings.some((warning) => warning.startsWith(`${line.name}:`)));
-    const fields = fieldsRight(truth, recognizeBulletin(source.text).issue);
+    const found = recognizeBulletin(source.text).issue;
+    const fields = fieldsRight(truth, found);
+    const shape = fieldsRight(truth, found, true);
     const unsure = plan?.warnings.filter((warning) => !warning.startsWith('line ')).length ?? 0;
     console.log(`bench:import scan ${index + 1}: 第59期, ${scan.name} (${(data.length / 1024).toFixed(0)} KB)`);
     console.log(
@@ -84,11 +86,11 @@ export async function benchScan(work: string): Promise<void> {
       `  characters      ${percent(text.recall)} of the ${text.truth} Han characters and digits read, ${percent(text.precision)} of those read right; on the whole written issue ${written ? percent(written.recall) : '—'}`,
     );
     console.log(
-      `  fields          ${fields.right} of ${fields.total} right; ${unsure} unsure: lines; mean confidence ${((source.scan?.confidence ?? 0) * 100).toFixed(1)} %`,
+      `  fields          ${shape.right} of ${shape.total} right in structure (titles, kinds, paragraphs, closing block), ${fields.right} to the character; ${unsure} unsure: lines; mean confidence ${((source.scan?.confidence ?? 0) * 100).toFixed(1)} %`,
     );
     console.log(`  misread lines   ${misread.length}, flagged ${flagged.length}`);
     for (const line of misread) console.log(`    ${flagged.includes(line) ? '!' : '✗ not flagged'} ${line.name}: ${line.text}`);
-    for (const wrong of fields.wrong) console.log(`    ✗ ${wrong.slice(0, 160)}`);
+    for (const wrong of shape.wrong) console.log(`    ✗ ${wrong.slice(0, 200)}`);
   }
   console.log(`  peak memory     ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the whole run, OCR included)`);
 }
@@ -96,14 +98,15 @@ export async function benchScan(work: string): Promise<void> {
 /** The bulletins made in Word: fields right and unsure: lines, per file. */
 export async function benchOffice(): Promise<void> {
   console.log(
-    'bench:import office: bulletins made in Word (tests/fixtures/office), each as .docx, LibreOffice .docx, Word 97 .doc and PDF',
+    'bench:import office: bulletins made in Word (tests/fixtures/office), each as .docx, LibreOffice .docx, Word 97 .doc, PDF, and PDF as Word exports Western-font quotes',
   );
   let right = 0;
   let total = 0;
   for (const fixture of OFFICE_FIXTURES) {
     const truth = recognizeBulletin(readFileSync(new URL(fixture.text, OFFICE), 'utf8')).issue;
     const cells: string[] = [];
-    for (const file of ['word.docx', 'libreoffice.docx', 'word97.doc', 'exported.pdf']) {
+    for (const file of ['word.docx', 'libreoffice.docx', 'word97.doc', 'exported.pdf', 'word-quotes.pdf']) {
+      if (!existsSync(new URL(`${fixture.name}/${file}`, OFFICE))) continue;
       const source = await extractSource(file, new Uint8Array(readFileSync(new URL(`${fixture.name}/${file}`, OFFICE))));
       const fields = fieldsRight(truth, recognizeBulletin(source.text).issue);
       let unsure: number | string;

@@ -1,7 +1,7 @@
 /**
  * How many of a bulletin's fields an import got right, against the recognition of its true text:
  * the masthead's parts, each section's name, each article (kind, title and every paragraph as
- * printed), the credits, each closing entry and the print line. Spaces are left out of every string
+ * printed, or with `shape` how many paragraphs), the credits, each closing entry and the print line. Spaces are left out of every string
  * (a scan shows a printed space only as a gap) and image lines out of the paragraphs (the true text
  * has none).
  */
@@ -16,8 +16,11 @@ const squeezed = (value: unknown): unknown =>
         ? Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, squeezed(entry)]))
         : value;
 
-/** The fields of an issue, each named, in printed order. */
-export function issueFields(issue: RecognizedIssue): [string, unknown][] {
+/**
+ * The fields of an issue, each named, in printed order; with `shape`, an article's paragraphs counted
+ * rather than compared (the structure a scan must give, whatever characters it misreads in them).
+ */
+export function issueFields(issue: RecognizedIssue, shape = false): [string, unknown][] {
   const fields: [string, unknown][] = [
     ['classification', issue.classification],
     ['masthead title', issue.mastheadLines],
@@ -31,7 +34,7 @@ export function issueFields(issue: RecognizedIssue): [string, unknown][] {
       const { paragraphs, ...rest } = article;
       fields.push([
         `section ${s + 1} article ${a + 1}`,
-        { ...rest, paragraphs: paragraphs.filter((paragraph) => !paragraph.startsWith(IMAGE_MARK)) },
+        { ...rest, paragraphs: shape ? paragraphs.length : paragraphs.filter((paragraph) => !paragraph.startsWith(IMAGE_MARK)) },
       ]);
     });
   });
@@ -42,9 +45,13 @@ export function issueFields(issue: RecognizedIssue): [string, unknown][] {
 }
 
 /** The fields of the truth that the import has, the same, under the same name; and those it has not. */
-export function fieldsRight(truth: RecognizedIssue, found: RecognizedIssue): { right: number; total: number; wrong: string[] } {
-  const expected = issueFields(truth);
-  const got = new Map(issueFields(found).map(([name, value]) => [name, JSON.stringify(value)]));
+export function fieldsRight(
+  truth: RecognizedIssue,
+  found: RecognizedIssue,
+  shape = false,
+): { right: number; total: number; wrong: string[] } {
+  const expected = issueFields(truth, shape);
+  const got = new Map(issueFields(found, shape).map(([name, value]) => [name, JSON.stringify(value)]));
   const wrong = expected.filter(([name, value]) => got.get(name) !== JSON.stringify(value));
   return {
     right: expected.length - wrong.length,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractSource } from '../../src/lib/import/extract.ts';
 import { importTarget } from '../../src/lib/import/import-target.ts';
@@ -11,7 +11,9 @@ import { OFFICE_FIXTURES, type OfficeFixture } from '../../scripts/lib/office-fi
 // masthead in a table or a text box, running headers, page numbers, Western-font quotes, numbered
 // lists and photos, as .docx, as LibreOffice saves them, as Word 97 .doc and as exported PDF.
 const OFFICE = new URL('../fixtures/office/', import.meta.url);
-const MODERN = ['word.docx', 'libreoffice.docx', 'exported.pdf'];
+// word-quotes.pdf: as Word exports a document whose quotation marks and digits are in Times New Roman
+// (made only where the embeddable font draws every character of the text).
+const MODERN = ['word.docx', 'libreoffice.docx', 'exported.pdf', 'word-quotes.pdf'];
 
 async function imported(fixture: OfficeFixture, file: string) {
   const url = new URL(`${fixture.name}/${file}`, OFFICE);
@@ -22,7 +24,10 @@ async function imported(fixture: OfficeFixture, file: string) {
 }
 
 const numbered = (fixture: OfficeFixture) => /^\d{1,2}[．.]/mu.test(readFileSync(new URL(fixture.text, OFFICE), 'utf8'));
-const cases = (fixtures: OfficeFixture[]) => fixtures.flatMap((fixture) => MODERN.map((file) => [fixture.name, file, fixture] as const));
+const cases = (fixtures: OfficeFixture[]) =>
+  fixtures.flatMap((fixture) =>
+    MODERN.filter((file) => existsSync(new URL(`${fixture.name}/${file}`, OFFICE))).map((file) => [fixture.name, file, fixture] as const),
+  );
 
 describe('bulletins made in Word, as .docx, as LibreOffice saves them and as exported PDF', () => {
   it.each(cases(OFFICE_FIXTURES.filter((fixture) => !fixture.heldOut)))(
@@ -43,6 +48,14 @@ describe('bulletins made in Word, as .docx, as LibreOffice saves them and as exp
       'set aside the running header "郑州市教育局“能力作风建设年”活动 第59期" on pages 2, 3, 4: page furniture, not text of the issue',
     );
     expect(source.text).not.toMatch(/活动 第59期/u);
+  });
+
+  it('places each quotation mark and digit Word draws apart in a Western font where it stands in the line', async () => {
+    const fixture = OFFICE_FIXTURES.find((each) => each.name === 'nlzf-59-table')!;
+    expect(cases([fixture]).map(([, file]) => file)).toContain('word-quotes.pdf');
+    const { source } = await imported(fixture, 'word-quotes.pdf');
+    expect(source.text).toContain('郑州市教育局“能力作风建设年”活动');
+    expect(source.text).toContain('为深入推动“能力作风建设年”“我为群众办实事”活动走深走实，7月27日下午，');
   });
 
   it('writes the numbers Word draws into the list, and reads a text box saved in the newer form only', async () => {

@@ -12,6 +12,7 @@ import { prepareDocx } from './docx-prepare.ts';
 import { ImportError, type ExtractedSource } from './source.ts';
 import { hasMasthead, IMAGE_MARK } from './recognize/index.ts';
 import { laidOutText, layOut, type PlacedLine } from './layout.ts';
+import { pdfLines, type PdfItem } from './pdf-lines.ts';
 import { bindPages, PAGE_IMAGES, pdfPageImages, readPages, type PageImage, type PageProgress } from './ocr/index.ts';
 
 /** The width of an A4 page, at which page images are bound into the scan kept as the original. */
@@ -288,26 +289,13 @@ async function extractPdf(data: Uint8Array): Promise<{ text: string; decisions: 
   for (let number = 1; number <= pdf.numPages; number++) {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
-    const items: { str: string; x: number; y: number; width: number; size: number }[] = [];
+    const items: PdfItem[] = [];
     for (const item of content.items) {
       if (!('str' in item) || !item.str.trim()) continue;
       const [, , , d = 0, x = 0, y = 0] = item.transform as number[];
       items.push({ str: item.str, x, y, width: item.width, size: Math.abs(d) || item.height || 10 });
     }
-    items.sort((a, b) => b.y - a.y || a.x - b.x);
-    const lines: PlacedLine[] = [];
-    for (const item of items) {
-      const line = lines.at(-1);
-      // PDF space grows up the page; the layout reads top-down.
-      if (line && Math.abs(line.y + item.y) < Math.min(line.size, item.size) * 0.5) {
-        const gap = item.x - line.end;
-        line.text += gap > item.size * 0.3 ? ` ${item.str}` : item.str;
-        if (gap > item.size * 2) line.spread = true;
-        line.end = item.x + item.width;
-      } else {
-        lines.push({ x: item.x, y: -item.y, size: item.size, text: item.str, end: item.x + item.width });
-      }
-    }
+    const lines = pdfLines(items);
     pages.push(lines);
   }
   // No text layer: a scan, read by OCR.

@@ -174,7 +174,9 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
         ...(groups.count && { copies: Number(groups.count) }),
         ...(groups.copies && copiesLabel(groups.copies)),
       };
-      if (printEnd > start && wrap === undefined && !PRINTED_DATE.test(lines[start]!.text) && !(office && groups.by?.startsWith(office))) {
+      // The print line names the masthead's office, in full or as the masthead prints it (…领导小组办公室).
+      const named = office !== undefined && (groups.by?.startsWith(office) || groups.by?.endsWith(office));
+      if (printEnd > start && wrap === undefined && !PRINTED_DATE.test(lines[start]!.text) && !named) {
         findings.warnings.push(
           `unsure: line ${lines[start]!.no}: "${lines[start]!.text}" was taken as the start of the print line; it may end the recipients above`,
         );

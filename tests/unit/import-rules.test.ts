@@ -183,6 +183,17 @@ describe('layout rules, each on a small bulletin', () => {
     ]);
     expect(r.decisions.filter((decision) => decision.startsWith('joined'))).toEqual([]);
   });
+  it('a table of contents that lists the 【sections】 with their titles and leaders is dropped whole', () => {
+    const contents = '本期要目\n\n【要闻】\n\n区教育局召开会议……………1\n\n【学校风采】\n\n某小学举办运动会……………2';
+    const body = '【要闻】\n\n区教育局召开会议\n\n会议部署了工作。\n\n【学校风采】\n\n某小学举办运动会\n\n运动会开幕了。';
+    const r = recognizeBulletin(bulletin(`${contents}\n\n${body}`));
+    expect(r.issue.sections.map((section) => [section.name, section.articles.map((article) => article.title)])).toEqual([
+      ['要闻', ['区教育局召开会议']],
+      ['学校风采', ['某小学举办运动会']],
+    ]);
+    expect(r.decisions).toContain('dropped the table of contents (5 lines from line 7): the site builds its own');
+    expect(r.warnings).toEqual([]);
+  });
   it('a print line with its copies on the next line', () => {
     const { issue } = recognizeBulletin(
       bulletin('区教育局召开会议\n\n会议部署了工作。', '发：各学校\n\n区教育局办公室 二〇二四年五月二十日印发\n\n（共印60份）'),

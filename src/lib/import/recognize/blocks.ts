@@ -98,10 +98,11 @@ export function contentsLength(lines: readonly Line[], from: number): number {
   const header = lines.slice(from, from + 3).findIndex((line) => CONTENTS.test(bracketedName(line.text) ?? line.text));
   if (header < 0) return 0;
   const start = from + header + 1;
-  const later = (at: number, entry: string) =>
+  // An entry recurs below: a title, or a section the contents lists (【要闻】) as its heading.
+  const later = (at: number, entry: string, least: number) =>
     lines.slice(at + 1).some((line) => {
-      const text = line.text.replace(MARKER, '');
-      return width(entry) >= 4 && (text.startsWith(entry) || entry.startsWith(text.slice(0, Math.max(4, width(text)))));
+      const text = bracketedName(line.text) ?? line.text.replace(MARKER, '');
+      return width(entry) >= least && (text.startsWith(entry) || entry.startsWith(text.slice(0, Math.max(4, width(text)))));
     });
   const seen = new Set<string>();
   let at = start;
@@ -110,7 +111,8 @@ export function contentsLength(lines: readonly Line[], from: number): number {
     const stripped = text.replace(LEADER, '').replace(MARKER, '').trim();
     const entry = bracketedName(stripped) ?? stripped;
     if (seen.has(entry)) break;
-    if (!(LEADER.test(lines[at]!.raw) && width(entry) >= 2) && !later(at, entry)) break;
+    const least = bracketedName(stripped) === undefined ? 4 : 2;
+    if (!(LEADER.test(lines[at]!.raw) && width(entry) >= 2) && !later(at, entry, least)) break;
     seen.add(entry);
   }
   return at - from;

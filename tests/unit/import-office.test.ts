@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { extractSource } from '../../src/lib/import/extract.ts';
 import { importTarget } from '../../src/lib/import/import-target.ts';
@@ -56,6 +57,18 @@ describe('bulletins made in Word, as .docx, as LibreOffice saves them and as exp
     const { source } = await imported(fixture, 'word-quotes.pdf');
     expect(source.text).toContain('郑州市教育局“能力作风建设年”活动');
     expect(source.text).toContain('为深入推动“能力作风建设年”“我为群众办实事”活动走深走实，7月27日下午，');
+  });
+
+  it("takes a PDF's photo with its caption, where it stands, and keeps it beside the issue", async () => {
+    const { source, plan } = await imported(
+      OFFICE_FIXTURES.find((each) => each.name === 'huiji-7-table')!,
+      'exported.pdf',
+    );
+    expect(source.decisions).toContain('took 1 photo from the PDF, each where it stands');
+    expect(source.text).toContain('“阅读之星”60名。\n\n\uE000image:image1.png\n\n图为学生在读书节上朗诵经典诗文');
+    const photo = plan.files.find((file) => file.path.endsWith('/image1.png'))!;
+    expect(await sharp(photo.data as Uint8Array).metadata()).toMatchObject({ format: 'png', width: 480, height: 300 }); // its own pixels, not the size it is shown at
+    expect(String(plan.files[0]!.data)).toMatch(/\n!\[\]\(\.\/7\/image1\.png\)\n\n图为学生在读书节上朗诵经典诗文\n/u);
   });
 
   it('writes the numbers Word draws into the list, and reads a text box saved in the newer form only', async () => {

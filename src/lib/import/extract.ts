@@ -5,7 +5,7 @@ import mammoth from 'mammoth';
 import WordExtractor from 'word-extractor';
 import CFB from 'cfb';
 import sharp from 'sharp';
-import { getDocumentProxy } from 'unpdf';
+import { extractImages, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { standardCjk } from './cjk-compat.ts';
 import { decodeText, looksBinary } from './decode.ts';
 import { prepareDocx } from './docx-prepare.ts';
@@ -14,7 +14,11 @@ import { hasMasthead, IMAGE_MARK } from './recognize/index.ts';
 import { laidOutText, layOut, type PlacedLine } from './layout.ts';
 import { pdfLines, type PdfItem } from './pdf-lines.ts';
 import { bindPages, PAGE_IMAGES, pdfPageImages, readPages, type PageImage, type PageProgress } from './ocr/index.ts';
+import { paintedImages } from './ocr/pages.ts';
+import { PRINTED_DATE } from '../dates.ts';
 
+/** A picture smaller than this (in points, 1 inch wide) is no photo: a logo, a seal, a drawn rule. */
+const PHOTO_POINTS = 72;
 /** The width of an A4 page, at which page images are bound into the scan kept as the original. */
 const A4_WIDTH_INCHES = 8.27;
 
@@ -86,7 +90,7 @@ async function extractRaw(file: string, data: Uint8Array, options: ExtractOption
   if (extension === '.doc' || extension === '.wps') return { ...(await extractWord97(data, extension)), images: [], original };
   if (extension === '.pdf') {
     const layer = await extractPdf(data);
-    if (layer) return { ...layer, images: [], original };
+    if (layer) return { ...layer, original };
     const pages = await pdfPageImages(data);
     return { ...(await readScanSource(pages, options)), original };
   }
@@ -278,14 +282,17 @@ async function extractDocx(data: Uint8Array): Promise<{ text: string; images: Ex
  * PDF with a text layer: lines rebuilt from positions, then paragraphs: a line that reaches the right
  * margin goes on in the next; an indented (2em) or centred line, a wide gap and a new page start anew.
  */
-async function extractPdf(data: Uint8Array): Promise<{ text: string; decisions: string[] } | undefined> {
+async function extractPdf(data: Uint8Array): Promise<{ text: string; decisions: string[]; images: ExtractedSource['images'] } | undefined> {
   let pdf;
   try {
     pdf = await getDocumentProxy(new Uint8Array(data));
   } catch (error) {
     throw new ImportError(`not a readable PDF (${error instanceof Error ? error.message : String(error)})`);
   }
+  const { OPS } = await getResolvedPDFJS();
   const pages: PlacedLine[][] = [];
+  const images: ExtractedSource['images'] = [];
+  let mastheadImages = 0;
   for (let number = 1; number <= pdf.numPages; number++) {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
@@ -296,10 +303,37 @@ async function extractPdf(data: Uint8Array): Promise<{ text: string; decisions: 
       items.push({ str: item.str, x, y, width: item.width, size: Math.abs(d) || item.height || 10 });
     }
     const lines = pdfLines(items);
+    // Photos: each a line of its own where it stands on the page; on page 1 not above the masthead's date (a logo, a drawn rule).
+    const mastheadEnd = number === 1 ? lines.find((line) => PRINTED_DATE.test(line.text))?.y : undefined;
+    const { fnArray, argsArray } = await page.getOperatorList();
+    const painted = paintedImages(OPS, fnArray, argsArray).filter(
+      ({ matrix: [a, b, c, d] }) => Math.hypot(a, b) >= PHOTO_POINTS && Math.hypot(c, d) >= PHOTO_POINTS * 0.75,
+    );
+    const pixels = painted.length ? await extractImages(pdf, number) : [];
+    for (const { id, matrix } of painted) {
+      const [a, , , d, e, f] = matrix;
+      const top = -(f + Math.max(d, 0));
+      if (mastheadEnd !== undefined && top < mastheadEnd) {
+        mastheadImages++;
+        continue;
+      }
+      const image = pixels.find((each) => each.key === id);
+      if (!image) continue;
+      const name = `image${images.length + 1}.png`;
+      const png = await sharp(Buffer.from(image.data), { raw: { width: image.width, height: image.height, channels: image.channels } })
+        .png()
+        .toBuffer();
+      images.push({ name, data: new Uint8Array(png) });
+      lines.push({ text: `${IMAGE_MARK}${name}`, x: e, end: e + a, y: top, size: lines[0]?.size ?? 10 });
+    }
+    lines.sort((one, other) => one.y - other.y);
     pages.push(lines);
   }
   // No text layer: a scan, read by OCR.
   if (!pages.some((lines) => lines.length)) return undefined;
   const { paragraphs, decisions } = layOut(pages);
-  return { text: laidOutText(paragraphs), decisions };
+  if (images.length) decisions.push(`took ${images.length} photo${images.length > 1 ? 's' : ''} from the PDF, each where it stands`);
+  if (mastheadImages)
+    decisions.push(`left out ${mastheadImages} picture${mastheadImages > 1 ? 's' : ''} in the masthead (a logo, a drawn rule)`);
+  return { text: laidOutText(paragraphs), decisions, images };
 }

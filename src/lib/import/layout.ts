@@ -5,7 +5,7 @@
  * line under a closing label (发：…) that filled its line goes on with its recipients. Page numbers and
  * running headers and footers are set aside.
  */
-import { PAGE_NUMBER } from './recognize/lines.ts';
+import { IMAGE_MARK, PAGE_NUMBER } from './recognize/lines.ts';
 import { LABEL } from './recognize/patterns.ts';
 
 /** One printed line, its position in top-down units of the page (points or pixels). */
@@ -116,8 +116,9 @@ export function layOut<L extends PlacedLine>(pages: readonly (readonly L[])[]): 
   const paragraphs: LaidOutText<L> = [];
   if (!all.length) return { paragraphs, pageNumbers, right: 0, decisions };
   // The text block's edges, as most lines have them (a speck or a stray mark beside it moves neither).
-  const lefts = all.map((line) => line.x).sort((a, b) => a - b);
-  const rights = all.map((line) => line.end).sort((a, b) => a - b);
+  const text = all.filter((line) => !line.text.startsWith(IMAGE_MARK));
+  const lefts = (text.length ? text : all).map((line) => line.x).sort((a, b) => a - b);
+  const rights = (text.length ? text : all).map((line) => line.end).sort((a, b) => a - b);
   const margin = lefts[Math.floor((lefts.length - 1) * 0.1)]!;
   const right = rights[Math.ceil((rights.length - 1) * 0.9)]!;
   // The usual distance from one line to the next: a gap well beyond it (a blank line, space above a heading) starts anew.
@@ -139,7 +140,9 @@ export function layOut<L extends PlacedLine>(pages: readonly (readonly L[])[]): 
       const hanging = indented && paragraph !== null && paragraph !== undefined && LABEL.test(paragraph[0]!.text);
       // A closing label (报：, 发：) always starts its own line.
       const label = LABEL.test(line.text);
-      if (paragraph && filled && !wide && !centred && !label && (!indented || hanging)) {
+      // A picture stands alone: nothing runs on into it or out of it.
+      const picture = line.text.startsWith(IMAGE_MARK) || (previous?.text.startsWith(IMAGE_MARK) ?? false);
+      if (paragraph && filled && !wide && !centred && !label && !picture && (!indented || hanging)) {
         paragraph.push(line);
       } else {
         if (index === 0 || wide || indented || centred) paragraphs.push(null);

@@ -38,8 +38,9 @@ export interface ImageOperators {
   paintImageMaskXObject: number;
 }
 
-/** One image a page paints: its width in pixels, and the transformation it is drawn through (onto the unit square). */
+/** One image a page paints: pdf.js's id for it, its width in pixels, and the transformation it is drawn through (onto the unit square). */
 export interface PaintedImage {
+  id?: string;
   width: number;
   matrix: Matrix;
 }
@@ -61,7 +62,7 @@ export function paintedImages(operators: ImageOperators, fnArray: readonly numbe
     else if (fn === operators.paintImageXObject || fn === operators.paintImageMaskXObject) {
       // pdf.js passes [objId, width, height] for an image, an object with its width for a mask.
       const width = Number(typeof args?.[1] === 'number' ? args[1] : ((args?.[0] as { width?: number } | undefined)?.width ?? 0));
-      images.push({ width, matrix });
+      images.push({ ...(typeof args?.[0] === 'string' && { id: args[0] }), width, matrix });
     }
   });
   return images;

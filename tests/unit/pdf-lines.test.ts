@@ -18,7 +18,7 @@ describe("a PDF page's text items as lines", () => {
   it('keeps a run whose spaces nothing fills as printed, with its gaps, and lines in order down the page', () => {
     const lines = pdfLines([item('正文第二行', 100, 70, 680), item('内部刊物 注意保存', 100, 8 * 14 + 14), item('2024年3月12日', 400, 84)]);
     expect(lines.map((line) => [line.text, line.y, line.spread ?? false])).toEqual([
-      ['内部刊物 注意保存 2024年3月12日', -700, true],
+      ['内部刊物 注意保存    2024年3月12日', -700, true],
       ['正文第二行', -680, false],
     ]);
   });

@@ -329,8 +329,8 @@ async function extractPdf(data: Uint8Array): Promise<{ text: string; decisions: 
     lines.sort((one, other) => one.y - other.y);
     pages.push(lines);
   }
-  // No text layer: a scan, read by OCR.
-  if (!pages.some((lines) => lines.length)) return undefined;
+  // No text layer (only the page images): a scan, read by OCR.
+  if (!pages.some((lines) => lines.some((line) => !line.text.startsWith(IMAGE_MARK)))) return undefined;
   const { paragraphs, decisions } = layOut(pages);
   if (images.length) decisions.push(`took ${images.length} photo${images.length > 1 ? 's' : ''} from the PDF, each where it stands`);
   if (mastheadImages)

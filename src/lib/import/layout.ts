@@ -8,6 +8,9 @@
 import { IMAGE_MARK, PAGE_NUMBER } from './recognize/lines.ts';
 import { LABEL } from './recognize/patterns.ts';
 
+/** What stands in a line's text between two parts set far apart across it (the office left, the date right). */
+export const SPREAD_GAP = '    ';
+
 /** One printed line, its position in top-down units of the page (points or pixels). */
 export interface PlacedLine {
   /** The line's text. */

@@ -5,7 +5,7 @@
  * a run, the run is cut at its spaces, each part placed by its characters' widths, so that every mark
  * lands where it is printed (百日攻“坚行动, not 百日攻 坚行动“).
  */
-import type { PlacedLine } from './layout.ts';
+import { SPREAD_GAP, type PlacedLine } from './layout.ts';
 
 /** One text item as pdf.js gives it, in PDF space (y grows up the page). */
 export interface PdfItem {
@@ -66,8 +66,9 @@ export function pdfLines(items: readonly PdfItem[]): PlacedLine[] {
     };
     for (const piece of pieces.slice(1)) {
       const gap = piece.x - line.end;
-      line.text += gap > piece.size * 0.3 ? ` ${piece.str}` : piece.str;
-      if (gap > piece.size * 2) line.spread = true;
+      const far = gap > piece.size * 2;
+      line.text += far ? `${SPREAD_GAP}${piece.str}` : gap > piece.size * 0.3 ? ` ${piece.str}` : piece.str;
+      if (far) line.spread = true;
       line.end = Math.max(line.end, piece.x + piece.width);
     }
     return line;

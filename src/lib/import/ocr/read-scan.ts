@@ -5,7 +5,7 @@
  * the layout proves restored, and every line the engine was unsure of reported with its page and line.
  */
 import { LABEL, TERMINAL } from '../recognize/patterns.ts';
-import { layOut, type PlacedLine } from '../layout.ts';
+import { layOut, SPREAD_GAP, type PlacedLine } from '../layout.ts';
 import type { OcrBox, OcrChar, Point } from './engine.ts';
 
 /** A character read below this confidence makes its line an `unsure:` warning. */
@@ -109,8 +109,11 @@ function cleanChars(chars: readonly OcrChar[], dropped: string[], zeros: { count
     const numeralAfter = CHINESE_NUMERAL.test(after);
     // A round mark beside a Chinese numeral: 〇 read unsurely (at a line's start or end the other neighbour is on the next line).
     const edge = !before || !after;
+    // The digit 0 read with some confidence is printed so: offices type 二0二四 with the digit as often as with 〇.
+    const digitZero = char.char === '0' && char.confidence >= SPECK_CONFIDENCE;
     if (
       ROUND.test(char.char) &&
+      !digitZero &&
       ((numeralBefore && numeralAfter) || ((numeralBefore || numeralAfter) && edge && char.confidence < SPECK_CONFIDENCE))
     ) {
       zeros.count++;
@@ -200,9 +203,11 @@ export function pageLines(page: ScanPage, decisions: string[]): ScanLine[] {
     const pitches: number[] = [];
     let spread = false;
     for (const [r, run] of row.entries()) {
-      if (text) text += ' ';
       const before = row[r - 1];
-      if (before && run.x - before.end > (run.bottom - run.top) * 2) spread = true;
+      const far = before !== undefined && run.x - before.end > (run.bottom - run.top) * 2;
+      if (far) spread = true;
+      // Parts set far apart (the office left, the number right) keep a wide gap, as a text file prints them.
+      if (text) text += far ? SPREAD_GAP : ' ';
       const width = run.end - run.x;
       const places = run.chars.map((char) => run.x + char.at * width);
       const steps = places.slice(1).map((place, i) => place - places[i]!);

@@ -215,6 +215,25 @@ describe('reading a scan from its OCR boxes', () => {
     expect(reading.characters).toBe(23);
   });
 
+  it('reads 日 misread as H closing a date, and keeps a digit 0 read surely between Chinese numerals', () => {
+    const reading = readScan([
+      {
+        page: 1,
+        boxes: [
+          box(LEFT, 100, '区教育局办公室2022年7月28H印发', { confidence: { 15: 0.7 } }),
+          box(LEFT, 170, '高新区社会事业局编二0二四年四月二日'),
+          box(LEFT, 240, '共有H型钢材28吨'),
+        ],
+      },
+    ]);
+    expect(reading.lines.map((line) => line.text)).toEqual([
+      '区教育局办公室2022年7月28日印发',
+      '高新区社会事业局编二0二四年四月二日',
+      '共有H型钢材28吨',
+    ]);
+    expect(reading.decisions).toContain('page 1: read 1 mark closing a date (7月28H) as 日');
+  });
+
   it('drops a closing bracket read unsurely past a line-final stop, with none open in the line, and keeps printed ones', () => {
     const reading = readScan([
       {

@@ -26,6 +26,8 @@ const STOP = /^[，。、；：！？,.;:!?]$/u;
 /** ASCII marks the engine reads for the full-width ones Chinese print sets beside Chinese. */
 const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
+/** What 日 is misread as where it closes a date. */
+const DAY_MISREAD = /^[HhＨ曰目]$/u;
 /** What 〇 is misread as between two Chinese numerals (第一〇七). */
 const ROUND = /^[●○◯Oo0]$/u;
 const CHINESE_NUMERAL = /^[〇零一二三四五六七八九十百千]$/u;
@@ -100,7 +102,12 @@ function level(point: Point, angle: number): Point {
 }
 
 /** Drops specks read as dots, restores 〇 misread between Chinese numerals; counts both. */
-function cleanChars(chars: readonly OcrChar[], dropped: string[], zeros: { count: number }, widened: { count: number }): OcrChar[] {
+function cleanChars(
+  chars: readonly OcrChar[],
+  dropped: string[],
+  restored: { zeros: number; days: number },
+  widened: { count: number },
+): OcrChar[] {
   const kept: OcrChar[] = [];
   chars.forEach((char, index) => {
     const before = chars[index - 1]?.char ?? '';
@@ -116,7 +123,7 @@ function cleanChars(chars: readonly OcrChar[], dropped: string[], zeros: { count
       !digitZero &&
       ((numeralBefore && numeralAfter) || ((numeralBefore || numeralAfter) && edge && char.confidence < SPECK_CONFIDENCE))
     ) {
-      zeros.count++;
+      restored.zeros++;
       kept.push({ ...char, char: '〇' });
       return;
     }
@@ -148,6 +155,12 @@ function cleanChars(chars: readonly OcrChar[], dropped: string[], zeros: { count
         return;
       }
     }
+    // 日 closing a date is read as H or 曰 now and then (7月28H): a date has only one character there.
+    if (DAY_MISREAD.test(char.char) && /\d月\d{1,2}$/u.test(kept.map((each) => each.char).join(''))) {
+      restored.days++;
+      kept.push({ ...char, char: '日' });
+      return;
+    }
     const wide = FULL_WIDTH[char.char];
     if (wide && (CJK.test(before) || CJK.test(after)) && !betweenDigits) {
       widened.count++;
@@ -168,7 +181,7 @@ export function pageLines(page: ScanPage, decisions: string[]): ScanLine[] {
     decisions.push(`page ${page.page} lay tilted ${((angle * 180) / Math.PI).toFixed(1)}°: its lines were read level`);
   }
   const dropped: string[] = [];
-  const zeros = { count: 0 };
+  const restored = { zeros: 0, days: 0 };
   const widened = { count: 0 };
   const runs = page.boxes
     .map(({ box, chars }) => {
@@ -177,13 +190,15 @@ export function pageLines(page: ScanPage, decisions: string[]): ScanLine[] {
       const end = Math.max(topRight[0], bottomRight[0]);
       const top = Math.min(topLeft[1], topRight[1]);
       const bottom = Math.max(bottomLeft[1], bottomRight[1]);
-      return { x, end, top, bottom, chars: cleanChars(chars, dropped, zeros, widened) };
+      return { x, end, top, bottom, chars: cleanChars(chars, dropped, restored, widened) };
     })
     .filter((run) => run.chars.length)
     .sort((a, b) => a.top + a.bottom - (b.top + b.bottom));
   if (dropped.length) decisions.push(`page ${page.page}: dropped ${dropped.length} specks read as ${[...new Set(dropped)].join(' ')}`);
   if (widened.count) decisions.push(`page ${page.page}: set ${widened.count} ASCII marks beside Chinese full-width, as printed`);
-  if (zeros.count) decisions.push(`page ${page.page}: read ${zeros.count} round marks between Chinese numerals as 〇`);
+  if (restored.zeros) decisions.push(`page ${page.page}: read ${restored.zeros} round marks between Chinese numerals as 〇`);
+  if (restored.days)
+    decisions.push(`page ${page.page}: read ${restored.days} ${restored.days > 1 ? 'marks' : 'mark'} closing a date (7月28H) as 日`);
 
   // Runs side by side (the office on the left, the date on the right) make one line.
   const rows: (typeof runs)[] = [];

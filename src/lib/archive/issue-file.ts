@@ -25,8 +25,10 @@ import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 /** How an article's title is printed. */
 export type ParsedArticleKind = ArticleKind;
 
+/** The words an editor's note opens with (编者按：…), as a pattern's source. */
+export const NOTE_WORDS = '编者按|编者的话|编者注|编后语?';
 /** A blockquote that opens with one of these is an editor's note. */
-const NOTE = /^[【[]?\s*(?:编者按|编者的话|编者注|编后)/u;
+const NOTE = new RegExp(`^[【[]?\\s*(?:${NOTE_WORDS})`, 'u');
 const SOURCE = /\s*\{\.source\}\s*$/u;
 
 /** An article as written in the file. */

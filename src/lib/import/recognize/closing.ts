@@ -1,7 +1,7 @@
 import { formatChineseDate, parseChineseDate, PRINTED_DATE } from '../../dates.ts';
 import { RECIPIENT_SEPARATOR as SEPARATOR, recipientsLine, splitRecipients } from '../../archive/print-text.ts';
 import { closeCjkSpacing, joinText, printedSpacing, width, type Line } from './lines.ts';
-import { COPIES, CREDIT, LABEL, LABEL_SPLIT, LABELS } from './patterns.ts';
+import { COPIES, COPIES_PART, CREDIT, LABEL, LABEL_SPLIT, LABELS, PRINT_VERB } from './patterns.ts';
 import { unplace, type Context } from './context.ts';
 import type { PrintVerb } from '../../../schemas/issue.ts';
 import type { RecognizedIssue } from './types.ts';
@@ -24,9 +24,8 @@ function keepAtEnd(lines: readonly Line[], issue: RecognizedIssue, findings: Con
 }
 
 /** The print line: 〈office〉 2022年7月28日印发（共印N份）. */
-const VERB = '印\\s*发|编\\s*印|印\\s*制|印';
 export const PRINT = new RegExp(
-  `^(?<by>.*?)\\s*(?<date>${PRINTED_DATE.source})\\s*(?<verb>${VERB})?\\s*(?<copies>[（(]?\\s*共\\s*印\\s*(?<count>\\d+)\\s*份\\s*[)）]?)?$`,
+  `^(?<by>.*?)\\s*(?<date>${PRINTED_DATE.source})\\s*(?<verb>${PRINT_VERB})?\\s*(?<copies>${COPIES_PART})?$`,
   'u',
 );
 const LONGEST_RECIPIENT = 40;
@@ -36,7 +35,7 @@ const SPACED_LABEL = new RegExp(
     .join('|')})(?=\\s*[：:])`,
   'gu',
 );
-const PRINT_END = new RegExp(`(${PRINTED_DATE.source})\\s*(?:${VERB})?\\s*(?:[（(]?\\s*共\\s*印\\s*\\d+\\s*份\\s*[)）]?)?$`, 'u');
+const PRINT_END = new RegExp(`(${PRINTED_DATE.source})\\s*(?:${PRINT_VERB})?\\s*(?:${COPIES_PART})?$`, 'u');
 
 /** True when the print line starts at line `from` and ends within the two lines after it (a wrap split it). */
 function printWithin(lines: readonly Line[], from: number): boolean {
@@ -50,7 +49,8 @@ function printWithin(lines: readonly Line[], from: number): boolean {
 /** The copies as printed, where they are not （共印N份）. */
 function copiesLabel(text: string): { copiesLabel?: string } {
   const label = text.replace(/\s+/gu, '');
-  return /^（共印\d+份）$/u.test(label.replace(/^\(/u, '（').replace(/\)$/u, '）')) ? {} : { copiesLabel: label };
+  // The plain form is the bracketed one: 共印N份 in full-width brackets, nothing else.
+  return /^（.*）$/u.test(label.replace(/^\(/u, '（').replace(/\)$/u, '）')) && COPIES.test(label) ? {} : { copiesLabel: label };
 }
 
 function joinAll(lines: readonly Line[]): string {
@@ -187,7 +187,7 @@ export function readClosing(lines: readonly Line[], wrap: number | undefined, is
   for (const line of lines.slice(i)) {
     const copies = COPIES.exec(line.text);
     if (copies && issue.printed && issue.printed.copies === undefined) {
-      issue.printed.copies = Number(copies[1]);
+      issue.printed.copies = Number(copies.groups!.count);
       Object.assign(issue.printed, copiesLabel(line.text));
     } else if (CREDIT.test(line.text)) {
       issue.credits.push(printedSpacing(line.raw));

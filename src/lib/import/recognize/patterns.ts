@@ -1,4 +1,6 @@
 import { NUMERAL_CHARACTERS } from '../../numerals.ts';
+import { NOTE_WORDS } from '../../archive/issue-file.ts';
+import { PrintVerbSchema } from '../../../schemas/issue.ts';
 
 /** The printed forms recognition looks for, each in one place. */
 
@@ -45,8 +47,15 @@ const LABEL_SOURCE = LABELS.join('|');
 export const LABEL = new RegExp(`^(${LABEL_SOURCE})\\s*[：:]\\s*(.*)$`, 'u');
 /** Where a second label starts on the same line: 报：甲  送：乙. */
 export const LABEL_SPLIT = new RegExp(`\\s{2,}(?=(?:${LABEL_SOURCE})\\s*[：:])`, 'u');
+/** 共印N份 as printed, in brackets or not: the pattern's source, its number the group `count`. */
+export const COPIES_PART = String.raw`[（(]?\s*共\s*印\s*(?<count>\d+)\s*份\s*[)）]?`;
 /** 共印N份 on its own line. */
-export const COPIES = /^[（(]?\s*共\s*印\s*(\d+)\s*份\s*[)）]?$/u;
+export const COPIES = new RegExp(`^${COPIES_PART}$`, 'u');
+/** The words after the print line's date (印发, 编印, 印制, 印), each letter-spaced or not, longest first. */
+export const PRINT_VERB = PrintVerbSchema.options
+  .filter(Boolean)
+  .map((verb) => [...verb].join(String.raw`\s*`))
+  .join('|');
 /** Sentence-final punctuation: a line ending so ends its paragraph. */
 export const TERMINAL = /[。！？!?…；;”’」』）)》]$/u;
 /** Punctuation no title carries (a title may hold one colon, but does not end with it: 二七区：以督促建提升办学水平). */
@@ -58,7 +67,7 @@ export const CONTENTS = /^(?:本期要目|本期导读|本期目录|要\s*目|�
 /** Dotted leaders and a page number ending a contents line. */
 export const LEADER = /\s*(?:[.．·…—\-_]{2,}|\s{2,})\s*\d{0,3}\s*$|\s+\d{1,3}$/u;
 /** An editor's note opens so. */
-export const NOTE = /^[【[]?\s*(?:编者按|编者的话|编者注|编后语?)\s*[】\]]?\s*[：:]?/u;
+export const NOTE = new RegExp(`^[【[]?\\s*(?:${NOTE_WORDS})\\s*[】\\]]?\\s*[：:]?`, 'u');
 /** A credit line: (责任编辑：…), 审核：… 校对：… */
 export const CREDIT =
   /^[（(]?\s*(?:责任编辑|责编|编辑|审核|审稿|审签|校对|分析|撰稿|主编|签发|核稿|编审|初审|终审|排版|主题词|关键词|联系人|联系电话|电话|地址|邮箱|投稿邮箱)\s*[：:]/u;

@@ -1,38 +1,67 @@
 /** Numbers as bulletins print them: 59, ５９, 二〇二四 (digit by digit), 十八, 一百二十八, 一百零五. */
 
-const DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** Digits, with 〇 and 零 for nought and 两 for two. */
+const DIGIT: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** Units, each ten times or more the one below it. */
+const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 
 /** The characters a printed number may be written with. */
 export const NUMERAL_CHARACTERS = '0-9０-９〇○零一二两三四五六七八九十百千';
 
-/** The value of a printed number; NaN when the text is not one. */
+/** The value of a printed number (59, ５９, 二〇二四, 二0二四, 一百零五); NaN when the text is not one. */
 export function numeralValue(text: string): number {
   const plain = text.normalize('NFKC').trim();
-  if (/^\d+$/.test(plain)) return Number(plain);
-  if (!plain || ![...plain].every((char) => /\d/.test(char) || char in DIGITS || char in UNITS)) return NaN;
-  // Without 十百千 the characters are digits, read one by one (二〇二四, 一〇七).
-  if (![...plain].some((char) => char in UNITS)) {
-    return Number([...plain].map((char) => (/\d/.test(char) ? char : String(DIGITS[char]))).join(''));
+  if (/^\d+$/u.test(plain)) return Number(plain);
+  // Digits typed among numerals (二0二四) and ○ for 〇 read as the numerals they stand for.
+  const numerals = plain.replace(/\d/gu, (digit) => DIGIT_CHARACTERS[Number(digit)]!).replace(/○/gu, '〇');
+  return chineseNumber(numerals) ?? NaN;
+}
+
+/** The value of a run of Chinese numerals, or undefined where it reads as no one number (万一, 一两, 二十百). */
+export function chineseNumber(run: string): number | undefined {
+  const chars = [...run];
+  if (!chars.length) return undefined;
+  // Digits one by one, as years and school numbers are printed: 二〇二一, 一〇七 (两 is never one of them).
+  if (chars.every((char) => char in DIGIT)) {
+    if (chars.length > 1 && chars.includes('两')) return undefined;
+    return Number(chars.map((char) => DIGIT[char]).join(''));
   }
   let total = 0;
+  let section = 0;
   let digit: number | undefined;
-  let lastUnit = Infinity;
-  for (const char of plain) {
-    if (char in UNITS) {
-      const unit = UNITS[char]!;
-      // Only 十 stands without a digit before it (十八); 百 and 千 need one (一百).
-      if (unit >= lastUnit || (digit === undefined && unit !== 10) || (digit === undefined && total > 0)) return NaN;
-      total += (digit ?? 1) * unit;
-      digit = undefined;
-      lastUnit = unit;
-    } else {
-      // 零 holds the place of a missing unit (一百零五): the digit after it counts.
-      if (digit !== undefined && digit !== 0) return NaN;
-      digit = /\d/.test(char) ? Number(char) : DIGITS[char]!;
+  let below = Infinity;
+  for (const [index, char] of chars.entries()) {
+    if (char === '零' || char === '〇') {
+      // A nought fills a gap between a unit and a digit (一百零五), never follows a digit.
+      if (digit !== undefined || index === 0) return undefined;
+      continue;
     }
+    if (char in DIGIT) {
+      if (digit !== undefined) return undefined;
+      digit = DIGIT[char];
+      continue;
+    }
+    const unit = UNIT[char]!;
+    if (unit === 10_000) {
+      section += digit ?? 0;
+      if (!section || total) return undefined;
+      total = section * 10_000;
+      section = 0;
+      digit = undefined;
+      below = Infinity;
+      continue;
+    }
+    // Units fall from left to right (二十百 is none); 十 alone stands for 一十 at the start (十八).
+    if (unit >= below) return undefined;
+    if (digit === undefined) {
+      if (unit !== 10 || index !== 0) return undefined;
+      digit = 1;
+    }
+    section += digit * unit;
+    digit = undefined;
+    below = unit;
   }
-  return total + (digit ?? 0);
+  return total + section + (digit ?? 0);
 }
 
 const DIGIT_CHARACTERS = '〇一二三四五六七八九';

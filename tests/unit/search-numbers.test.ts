@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { searchExcerpt } from '../../src/lib/search/excerpt.ts';
 import { foldForSearch } from '../../src/lib/search/fold.ts';
-import { chineseNumber, foldNumbers, printedNumbers } from '../../src/lib/search/numbers.ts';
+import { chineseNumber } from '../../src/lib/numerals.ts';
+import { foldNumbers, printedNumbers } from '../../src/lib/search/numbers.ts';
 import { encodeWord, formQuery, indexContent, indexWords, numberForms, queryTerms } from '../../src/lib/search/text.ts';
 
 /** Whether a query finds a text: every word of every term among the text's index words, in order (as Pagefind's phrase search asks). */

@@ -5,61 +5,11 @@
  * one (一〇七, 二十四, 一百零五), or one standing next to a word that counts (第一, 十八中, 两个, 十月).
  * Words that merely hold a numeral stay as they are: 一把手, 统一, 两学一做, 万一, 十分, 一是, 两会.
  */
+import { chineseNumber } from '../numerals.ts';
 
-/** Digits, with 〇 and 零 for nought and 两 for two. */
-const DIGIT: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-/** Units, each ten times or more the one below it. */
-const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 const NUMERALS = /[〇零一二两三四五六七八九十百千万]+/gu;
 /** Words a single numeral beside them counts for: 第一, 一中, 二小, 三级, 四期, 五年, 六月, 七日, 八号, 九届, 十次, 两名, 两个, 三家. */
 const COUNTED = new Set([...'第中小级期年月日号届次名个家']);
-
-/** The value of a run of Chinese numerals, or undefined where it reads as no one number (万一, 一两, 二十百). */
-export function chineseNumber(run: string): number | undefined {
-  const chars = [...run];
-  if (!chars.length) return undefined;
-  // Digits one by one, as years and school numbers are printed: 二〇二一, 一〇七 (两 is never one of them).
-  if (chars.every((char) => char in DIGIT)) {
-    if (chars.length > 1 && chars.includes('两')) return undefined;
-    return Number(chars.map((char) => DIGIT[char]).join(''));
-  }
-  let total = 0;
-  let section = 0;
-  let digit: number | undefined;
-  let below = Infinity;
-  for (const [index, char] of chars.entries()) {
-    if (char === '零' || char === '〇') {
-      // A nought fills a gap between a unit and a digit (一百零五), never follows a digit.
-      if (digit !== undefined || index === 0) return undefined;
-      continue;
-    }
-    if (char in DIGIT) {
-      if (digit !== undefined) return undefined;
-      digit = DIGIT[char];
-      continue;
-    }
-    const unit = UNIT[char]!;
-    if (unit === 10_000) {
-      section += digit ?? 0;
-      if (!section || total) return undefined;
-      total = section * 10_000;
-      section = 0;
-      digit = undefined;
-      below = Infinity;
-      continue;
-    }
-    // Units fall from left to right (二十百 is none); 十 alone stands for 一十 at the start (十八).
-    if (unit >= below) return undefined;
-    if (digit === undefined) {
-      if (unit !== 10 || index !== 0) return undefined;
-      digit = 1;
-    }
-    section += digit * unit;
-    digit = undefined;
-    below = unit;
-  }
-  return total + section + (digit ?? 0);
-}
 
 /** A number a text prints: its value, and whether it is printed in Chinese numerals (一〇七) or in digits (107). */
 export interface PrintedNumber {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { layOut, laidOutText, type PlacedLine } from '../../src/lib/import/layout.ts';
 import type { OcrBox } from '../../src/lib/import/ocr/engine.ts';
-import { readScan, UNSURE_CONFIDENCE, wordAcross } from '../../src/lib/import/ocr/read-scan.ts';
+import { readScan, runTogether, UNSURE_CONFIDENCE, wordAcross } from '../../src/lib/import/ocr/read-scan.ts';
 import { characterAccuracy, commonSubsequence, misreadLines } from '../../scripts/lib/text-accuracy.ts';
+import { importTarget } from '../../src/lib/import/import-target.ts';
+import { planImport } from '../../src/lib/import/plan-import.ts';
+import { SEED_59 } from '../support/fixtures.ts';
 
 const SIZE = 40;
 const LEFT = 200;
@@ -234,6 +237,21 @@ describe('reading a scan from its OCR boxes', () => {
     expect(reading.decisions).toContain('page 1: read 1 mark closing a date (7月28H) as 日');
   });
 
+  it('sees a recipient that reads as two names run together, and not one name with a unit in it', () => {
+    expect(runTogether('局直属学校（单位）党组织市属各民办学校党组织')).toEqual(['局直属学校（单位）党组织', '市属各民办学校党组织']);
+    expect(runTogether('区委办公室区政府办公室')).toEqual(['区委办公室', '区政府办公室']);
+    for (const name of [
+      '市教育局机关各党支部',
+      '区委办公室',
+      '市“能力作风建设年”活动领导小组办公室',
+      '省教育厅基础教育处',
+      '郑州市教育局各直属学校',
+      '各县（市、区）教育局',
+    ]) {
+      expect(runTogether(name), name).toBeUndefined();
+    }
+  });
+
   it('drops a closing bracket read unsurely past a line-final stop, with none open in the line, and keeps printed ones', () => {
     const reading = readScan([
       {
@@ -272,5 +290,19 @@ describe('character accuracy', () => {
     const accuracy = characterAccuracy('大冶镇垌头村，2021年。', '大冶镇桐头村 2021年');
     expect(accuracy).toEqual({ recall: 10 / 11, precision: 10 / 11, truth: 11, read: 11 });
     expect(misreadLines('登封市大冶镇垌头村举行', [{ text: '登封市大冶镇' }, { text: '镇桐头村' }])).toEqual([{ text: '镇桐头村' }]);
+  });
+});
+
+describe('a scan whose closing block lost a mark', () => {
+  it('says so where a recipient reads as two names run together, and only for a scan', () => {
+    const text = SEED_59.replace('局直属学校（单位）党组织、市属', '局直属学校（单位）党组织市属');
+    const source = { text, images: [], original: { extension: '.pdf', data: new Uint8Array() } };
+    const scanned = planImport({ ...source, scan: { engine: 'test', confidence: 0.99, pages: 5 } }, importTarget([], 'content'), {
+      force: false,
+    });
+    expect(scanned.warnings).toContain(
+      'unsure: the recipient "局直属学校（单位）党组织市属各民办学校党组织" of "发：" reads as two names run together ("局直属学校（单位）党组织" and "市属各民办学校党组织"): a 、 between them may be lost in the scan; check it',
+    );
+    expect(planImport(source, importTarget([], 'content'), { force: false }).warnings).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import type { Series } from '../../schemas/series.ts';
 import { importedArticleIds, importedFrontMatter, issueMarkdown } from './issue-markdown.ts';
 import { recognizeBulletin, RecognitionError, type RecognizedIssue } from './recognize/index.ts';
 import { ImportError, type ExtractedSource } from './source.ts';
+import { runTogether } from './ocr/read-scan.ts';
 import { matchSeries, newSeries, seriesYaml, seriesYamlWithSections, withSections } from './series-record.ts';
 
 /** The issue as the importer reports it (the `--json` line's `issue`): its front matter, with the series' office and title. */
@@ -99,6 +100,17 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
     source.lineNames ? message.replace(/\bline (\d+)/gu, (text, no: string) => source.lineNames![Number(no) - 1] || text) : message;
   const decisions = [...(source.decisions ?? []), ...recognition.decisions.map(named)];
   const warnings = [...(source.warnings ?? []), ...recognition.warnings.map(named)];
+  // A scan may lose the 、 between two recipients: a name that reads as two is said.
+  for (const entry of source.scan ? issue.distribution : []) {
+    for (const recipient of entry.recipients) {
+      const names = runTogether(recipient);
+      if (names) {
+        warnings.push(
+          `unsure: the recipient "${recipient}" of "${entry.label}：" reads as two names run together ("${names[0]}" and "${names[1]}"): a 、 between them may be lost in the scan; check it`,
+        );
+      }
+    }
+  }
   const existing = target.archive;
 
   let series: Series | undefined;

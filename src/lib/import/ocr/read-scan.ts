@@ -255,6 +255,19 @@ export function pageLines(page: ScanPage, decisions: string[]): ScanLine[] {
   });
 }
 
+/** The word a recipient's name ends with (…党组织, …办公室, …学校), and how the next one may begin (市, 区, 各 …). */
+const RUN_TOGETHER =
+  /^(.{2,}?(?:党组织|党支部|党委|办公室|学校|中学|小学|幼儿园|委员会|政府|单位|部门|科室|中心|局|厅|委|部|院|所|处))([市区县省各全乡镇][^、，]{4,}(?:党组织|党支部|党委|办公室|学校|中学|小学|幼儿园|委员会|政府|单位|部门|科室|中心|局|厅|委|部|院|所|处|室))$/u;
+
+/**
+ * A recipient that reads as two names run together (…党组织市属各民办学校党组织): the 、 between them may
+ * be a mark the scan lost. Returns the two names, or undefined.
+ */
+export function runTogether(recipient: string): [string, string] | undefined {
+  const match = RUN_TOGETHER.exec(recipient);
+  return match ? [match[1]!, match[2]!] : undefined;
+}
+
 /** Chinese words by ICU's dictionary: the same on every machine with Node's full ICU. */
 const WORDS = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 

@@ -94,10 +94,14 @@ describe('the same bulletins as Word 97 .doc', () => {
         expect(unsure).toEqual([]);
         return;
       }
-      // Word 97 keeps a list's numbers in its list settings, not in the text: said, with the fix.
+      // Word 97 keeps a list's numbers in its list settings, not in the text: they are read from them. LibreOffice
+      // saved the list of this document as two lists, and draws 1．1．2． from this file itself (its PDF of the .doc
+      // shows so): the numbers are the file's, not the text's it was made from.
       expect(fields.wrong.map((wrong) => wrong.split(':')[0])).toEqual(['section 1 article 1']);
+      expect(source.text).toContain('提出三点要求：\n1．提高政治站位，把中考作为当前最重要的工作，逐级压实责任。\n1．严格考务管理');
+      expect(source.text).toContain('\n2．做好服务保障');
+      expect(source.decisions).toContain('wrote the numbers Word draws for 3 numbered paragraphs (1．, 一、…) into their text');
       expect(unsure).toEqual([
-        'unsure: the file numbers paragraphs automatically (the 1．, 一、 Word draws from its list settings), which a Word 97–2003 file does not give up: numbered lines may lack their numbers; save it as .docx in Word or WPS Office and import that',
         'unsure: the file holds 1 picture, which a Word 97–2003 file does not give up: they were not imported; save it as .docx in Word or WPS Office and import that',
       ]);
       expect(source.decisions).toContainEqual(expect.stringMatching(/^set aside the running headers and footers \(/u));

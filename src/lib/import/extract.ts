@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { extractImages, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { standardCjk } from './cjk-compat.ts';
 import { decodeText, looksBinary } from './decode.ts';
+import { docListNumbers } from './doc-lists.ts';
 import { prepareDocx } from './docx-prepare.ts';
 import { ImportError, type ExtractedSource } from './source.ts';
 import { hasMasthead, IMAGE_MARK } from './recognize/index.ts';
@@ -213,9 +214,24 @@ async function extractWord97(data: Uint8Array, extension: string): Promise<Pick<
     decisions.push(
       `set aside the running headers and footers ("${[...new Set(furniture)].join('", "')}"): page furniture, not text of the issue`,
     );
-  if (numbersLists(data)) {
+  // The numbers Word draws for numbered paragraphs, read from the file's list tables and written into their text.
+  const drawn = docListNumbers(data);
+  let written = 0;
+  const textLines = text.split('\n');
+  let from = 0;
+  for (const { text: paragraph, label } of drawn) {
+    const at = textLines.findIndex((line, index) => index >= from && line.trim() === paragraph);
+    if (at < 0) continue;
+    textLines[at] = `${label}${textLines[at]!.trim()}`;
+    from = at + 1;
+    written++;
+  }
+  text = textLines.join('\n');
+  if (written)
+    decisions.push(`wrote the numbers Word draws for ${written} numbered paragraph${written > 1 ? 's' : ''} (1．, 一、…) into their text`);
+  if (written < drawn.length || (!drawn.length && numbersLists(data))) {
     warnings.push(
-      `unsure: the file numbers paragraphs automatically (the 1．, 一、 Word draws from its list settings), which a Word 97–2003 file does not give up: numbered lines may lack their numbers; ${save}`,
+      `unsure: the file numbers paragraphs automatically (the 1．, 一、 Word draws from its list settings), and not every number could be placed: numbered lines may lack their numbers; ${save}`,
     );
   }
   const pictures = storedPictures(data);

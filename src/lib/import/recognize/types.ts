@@ -1,5 +1,5 @@
 import type { ArticleKind } from '../../../schemas/article.ts';
-import type { MastheadPart, PrintVerb } from '../../../schemas/issue.ts';
+import type { IssueFrontMatter, MastheadPart } from '../../../schemas/issue.ts';
 
 /** One article as recognised. */
 export interface RecognizedArticle {
@@ -25,51 +25,27 @@ export interface RecognizedSection {
   articles: RecognizedArticle[];
 }
 
-/** The masthead as recognised. */
-export interface RecognizedMasthead {
-  /** 内部刊物 注意保存 …, if printed. */
-  classification?: string;
-  /** The masthead title lines as printed (letter spacing kept). */
+/** The masthead as recognised: the issue file's masthead fields as IssueSchema defines them, and what the series record takes. */
+export type RecognizedMasthead = Pick<
+  IssueFrontMatter,
+  'classification' | 'number' | 'numberEnd' | 'supplement' | 'totalNumber' | 'numberLabel' | 'office' | 'officeRole' | 'date' | 'dateLabel'
+> & {
+  /** The masthead title lines as printed (letter spacing kept): the series title. */
   mastheadLines: string[];
-  /** 第N期. */
-  number: number;
-  /** Last number of a combined issue (第12-13期). */
-  numberEnd?: number;
-  /** 增刊. */
-  supplement: boolean;
-  /** 总第N期. */
-  totalNumber?: number;
-  /** The number line as printed, where it is not the plain 第N期（总第N期）. */
-  numberLabel?: string;
   /** True when the number line prints the year (2024年第3期): a series numbered within the year. */
   yearInNumber?: boolean;
-  /** Issuing office under the number. */
-  office?: string;
-  /** Its role as printed after it: 主办, 编印, 编. */
-  officeRole?: string;
   /** The masthead's number, office and date in printed order, where it is not number, office, date. */
   mastheadOrder?: MastheadPart[];
-  /** Issue date, ISO. */
-  date: string;
-  /** The date as printed, where it is not 2022年7月28日. */
-  dateLabel?: string;
-}
+};
 
-/** Everything recognised in one bulletin. */
-export interface RecognizedIssue extends RecognizedMasthead {
-  /** Sections in order. */
-  sections: RecognizedSection[];
-  /** Credit lines as printed. */
-  credits: string[];
-  /** True when the credits are printed after the print line, at the very end. */
-  creditsLast?: boolean;
-  /** 报 / 送 / 发 … in order; `printedAs` where the recipients are not joined by 、. */
-  distribution: { label: string; recipients: string[]; printedAs?: string }[];
-  /** The print line. */
-  printed?: { by?: string; date: string; dateLabel?: string; verb?: PrintVerb; copies?: number; copiesLabel?: string };
-  /** The scan the text was read from (set by the import, not by recognition). */
-  scan?: { engine: string; confidence: number; pages: number };
-}
+/** Everything recognised in one bulletin: its sections with their articles, and the issue file's closing fields. */
+export type RecognizedIssue = RecognizedMasthead &
+  Pick<IssueFrontMatter, 'credits' | 'distribution' | 'printed' | 'scan'> & {
+    /** Sections in order. */
+    sections: RecognizedSection[];
+    /** True when the credits are printed after the print line, at the very end. */
+    creditsLast?: boolean;
+  };
 
 /** What recognition tells the editor besides the issue. */
 export interface Findings {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sectionInBrackets } from '../section-heading.ts';
 import { IssueSchema, type IssueFrontMatter } from '../../schemas/issue.ts';
 import { RedirectsSchema, type Redirect } from '../../schemas/redirect.ts';
 import { SeriesSchema, type Series } from '../../schemas/series.ts';
@@ -331,7 +332,7 @@ function checkSectionHeadings(
 ): void {
   const named = sections.filter((section) => section.name);
   named.forEach((section, index) => {
-    const bare = section.name.replace(/^[【〖[]\s*(.*?)\s*[】〗\]]$/u, '$1');
+    const bare = sectionInBrackets(section.name) ?? section.name;
     if (bare !== section.name) {
       problems.push({
         file: shown,

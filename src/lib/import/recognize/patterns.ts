@@ -1,5 +1,6 @@
 import { NUMERAL_CHARACTERS } from '../../numerals.ts';
 import { NOTE_WORDS } from '../../archive/issue-file.ts';
+import { BRACKET_SECTION, sectionInBrackets } from '../../section-heading.ts';
 import { PrintVerbSchema } from '../../../schemas/issue.ts';
 
 /** The printed forms recognition looks for, each in one place. */
@@ -17,9 +18,7 @@ export const NUMBER_START = new RegExp(
 );
 /** The role printed after the issuing office. */
 export const OFFICE_ROLE = /^(.*?\S)\s*(主办|编印|编发|主编|编)$/u;
-/** A section heading in brackets or between matching marks: 【市局工作】, 〖…〗, 〔…〕, ［…］, ◆工作动态◆, ——工作动态——. */
-export const BRACKET_SECTION =
-  /^(?:[【〖〔［[]\s*([^】〗〕］\]]{1,20}?)\s*[】〗〕］\]]|([◆◇★☆■□●○▲△])\s*([^◆◇★☆■□●○▲△]{1,20}?)\s*\2|[—－]{2,}\s*([^—－]{1,20}?)\s*[—－]{2,})$/u;
+export { BRACKET_SECTION } from '../../section-heading.ts';
 
 /**
  * A section heading whose brackets a scan misread or lost: 【市局工作）, （学校动态】, 【市局工作, 市局工作】 —
@@ -30,8 +29,8 @@ export const MISREAD_SECTION =
 
 /** The name of a section heading in brackets or between marks; undefined when the text is none. */
 export function bracketedName(text: string): string | undefined {
-  const match = BRACKET_SECTION.exec(text);
-  if (match) return (match[1] ?? match[3] ?? match[4])!.trim();
+  const name = sectionInBrackets(text);
+  if (name !== undefined) return name;
   const misread = MISREAD_SECTION.exec(text);
   return misread ? (misread[1] ?? misread[2] ?? misread[3])!.trim() : undefined;
 }

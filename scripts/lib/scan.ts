@@ -6,7 +6,7 @@
  */
 import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import sharp from 'sharp';
-import { recognizeBulletin, type RecognizedIssue } from '../../src/lib/import/recognize/index.ts';
+import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
 import { bindPages, pdfPageImages } from '../../src/lib/import/ocr/index.ts';
 import { randomSource } from '../bench/corpus.ts';
 import { readMarker } from '../../src/lib/import/recognize/blocks.ts';
@@ -247,34 +247,4 @@ export async function degradedScan(pdf: Uint8Array, options: Degradation): Promi
 /** The pages of a scan as image files, as a phone or a copier saving images would leave them. */
 export async function degradedPages(pdf: Uint8Array, options: Degradation): Promise<Uint8Array[]> {
   return degradedImages(pdf, options);
-}
-
-/**
- * What the site is built from, less the text itself: masthead, sections, titles and kinds, paragraph
- * counts, closing block. Spaces are left out of its strings: a scan shows a printed space only as a
- * gap, and one narrower than a third of a character cannot be told from the spacing of the type.
- */
-export function structureOf(issue: RecognizedIssue) {
-  const squeezed = (value: unknown): unknown =>
-    typeof value === 'string'
-      ? value.replace(/\s+/gu, '')
-      : Array.isArray(value)
-        ? value.map(squeezed)
-        : value && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, squeezed(entry)]))
-          : value;
-  return squeezed({
-    classification: issue.classification,
-    mastheadLines: issue.mastheadLines,
-    number: issue.number,
-    office: issue.office,
-    date: issue.date,
-    sections: issue.sections.map((section) => ({
-      name: section.name,
-      articles: section.articles.map((article) => ({ kind: article.kind, title: article.title, paragraphs: article.paragraphs.length })),
-    })),
-    credits: issue.credits,
-    distribution: issue.distribution,
-    printed: issue.printed,
-  });
 }

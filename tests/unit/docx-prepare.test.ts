@@ -97,6 +97,6 @@ describe('Word documents made ready to be read as Word prints them', () => {
     );
     expect((await paragraphs(circled.data)).slice(1)).toEqual(['①甲', '②乙']);
     const plain = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('正文')] }] })));
-    expect(await prepareDocx(plain)).toEqual({ data: plain, numbersDrawn: 0, boxesCopied: 0 });
+    expect(await prepareDocx(plain)).toEqual({ data: plain, numbersDrawn: 0, boxesCopied: 0, headerLines: [] });
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { Document, Header, Packer, Paragraph } from 'docx';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { extractSource } from '../../src/lib/import/extract.ts';
@@ -75,6 +76,7 @@ describe('bulletins made in Word, as .docx, as LibreOffice saves them and as exp
     const fixture = OFFICE_FIXTURES.find((each) => each.name === 'huiji-7-textbox')!;
     const { source } = await imported(fixture, 'libreoffice.docx');
     expect(source.decisions).toEqual([
+      'set aside the page headers and footers ("第 2 页", "第 1 页", "惠济区教育工作简报    第7期"): page furniture, not text of the issue',
       'wrote the numbers Word draws for 3 numbered paragraphs (1．, 一、…) into their text',
       'read 1 text box saved in the newer form only, after the paragraph each is anchored in',
     ]);
@@ -104,7 +106,7 @@ describe('the same bulletins as Word 97 .doc', () => {
       expect(unsure).toEqual([
         'unsure: the file holds 1 picture, which a Word 97–2003 file does not give up: they were not imported; save it as .docx in Word or WPS Office and import that',
       ]);
-      expect(source.decisions).toContainEqual(expect.stringMatching(/^set aside the running headers and footers \(/u));
+      expect(source.decisions).toContainEqual(expect.stringMatching(/^set aside the page headers and footers \(/u));
     },
   );
 
@@ -136,4 +138,39 @@ describe('held out: made the same ways from texts never tuned on', () => {
       expect((await imported(fixture, 'word97.doc')).fields.wrong).toEqual([]);
     },
   );
+});
+
+describe('a masthead set in the page header', () => {
+  it('is read before the body where the body has none, and said so', async () => {
+    const header = new Header({
+      children: ['内部资料', '惠济区教育工作简报', '第8期', '惠济区教育局办公室编          2024年7月2日'].map(
+        (line) => new Paragraph(line),
+      ),
+    });
+    const body = [
+      '【工作动态】',
+      '区教育局召开暑期安全工作会议',
+      '7月1日，区教育局召开暑期安全工作会议，部署暑期安全工作。',
+      '报：市教育局办公室',
+      '惠济区教育局办公室          2024年7月2日印发',
+    ];
+    const docx = new Uint8Array(
+      await Packer.toBuffer(
+        new Document({
+          sections: [{ properties: { titlePage: true }, headers: { first: header }, children: body.map((line) => new Paragraph(line)) }],
+        }),
+      ),
+    );
+    const source = await extractSource('8.docx', docx);
+    expect(source.decisions).toContainEqual(
+      expect.stringMatching(/^read the masthead from the page header \("内部资料 惠济区教育工作简报 第8期 /u),
+    );
+    const plan = planImport(source, importTarget([], 'content'), { force: false });
+    expect([plan.issue.number, plan.issue.date, plan.issue.classification, plan.output]).toEqual([
+      8,
+      '2024-07-02',
+      '内部资料',
+      'hjqjygzj/2024/8.md',
+    ]);
+  });
 });

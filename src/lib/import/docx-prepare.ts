@@ -144,19 +144,42 @@ function inFallback(element: Element): boolean {
   return false;
 }
 
-/** What preparing a .docx changed: numbers drawn into paragraphs, text boxes given a copy the reader reads. */
+/** What preparing a .docx changed: numbers drawn into paragraphs, text boxes given a copy the reader reads; and its page headers' lines. */
 export interface PreparedDocx {
   data: Uint8Array;
   numbersDrawn: number;
   boxesCopied: number;
+  /** The text of the page headers and footers, a line a paragraph (mammoth reads the body only). */
+  headerLines: string[];
+}
+
+/** The paragraphs' text of the page headers and footers (word/header*.xml, word/footer*.xml), each once. */
+async function headerLines(zip: JSZip, parser: DOMParser): Promise<string[]> {
+  const lines = new Set<string>();
+  const parts = Object.keys(zip.files)
+    .filter((name) => /^word\/(?:header|footer)\d*\.xml$/u.test(name))
+    .sort();
+  for (const name of parts) {
+    const part = parser.parseFromString(await zip.file(name)!.async('string'), 'text/xml');
+    for (const paragraph of Array.from(part.getElementsByTagNameNS(W, 'p'))) {
+      // A tab sets parts apart (the series title left, 第N期 right): a wide gap, as in a text file.
+      const text = Array.from(paragraph.getElementsByTagNameNS(W, '*'))
+        .map((node) => (node.localName === 't' ? (node.textContent ?? '') : node.localName === 'tab' ? '    ' : ''))
+        .join('')
+        .trim();
+      if (text) lines.add(text);
+    }
+  }
+  return [...lines];
 }
 
 /** The .docx ready to be read: its numbers drawn, its modern text boxes copied into the form mammoth reads. */
 export async function prepareDocx(data: Uint8Array): Promise<PreparedDocx> {
   const zip = await JSZip.loadAsync(data);
   const documentXml = await zip.file('word/document.xml')?.async('string');
-  if (!documentXml) return { data, numbersDrawn: 0, boxesCopied: 0 };
   const parser = new DOMParser();
+  const headers = await headerLines(zip, parser);
+  if (!documentXml) return { data, numbersDrawn: 0, boxesCopied: 0, headerLines: headers };
   const document = parser.parseFromString(documentXml, 'text/xml');
   const boxesCopied = copyModernTextBoxes(document);
   const numberingXml = await zip.file('word/numbering.xml')?.async('string');
@@ -168,9 +191,9 @@ export async function prepareDocx(data: Uint8Array): Promise<PreparedDocx> {
         stylesXml ? parser.parseFromString(stylesXml, 'text/xml') : undefined,
       )
     : 0;
-  if (!numbersDrawn && !boxesCopied) return { data, numbersDrawn, boxesCopied };
+  if (!numbersDrawn && !boxesCopied) return { data, numbersDrawn, boxesCopied, headerLines: headers };
   zip.file('word/document.xml', new XMLSerializer().serializeToString(document));
-  return { data: new Uint8Array(await zip.generateAsync({ type: 'uint8array' })), numbersDrawn, boxesCopied };
+  return { data: new Uint8Array(await zip.generateAsync({ type: 'uint8array' })), numbersDrawn, boxesCopied, headerLines: headers };
 }
 
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';

@@ -75,10 +75,13 @@ async function extractRaw(file: string, data: Uint8Array, options: ExtractOption
   }
   if (extension === '.docx') {
     // What Word draws from its numbering definitions (1．, 一、) is text of the bulletin, and so is a text box's.
-    const prepared = await prepareDocx(data).catch(() => ({ data, numbersDrawn: 0, boxesCopied: 0 }));
+    const prepared = await prepareDocx(data).catch(() => ({ data, numbersDrawn: 0, boxesCopied: 0, headerLines: [] }));
     const docx = await extractDocx(prepared.data);
     const { numbersDrawn: drawn, boxesCopied: boxes } = prepared;
+    const header = pageFurniture(prepared.headerLines, docx.text);
+    docx.text = header.text;
     const decisions = [
+      ...header.decisions,
       ...(drawn
         ? [`wrote the numbers Word draws for ${drawn} numbered paragraph${drawn > 1 ? 's' : ''} (1．, 一、…) into their text`]
         : []),
@@ -152,6 +155,23 @@ function numbersLists(data: Uint8Array): boolean {
   }
 }
 
+/**
+ * A Word file's page headers and footers: the masthead where they hold the one the body lacks (a series
+ * title and 第N期 set in the first page's header), read before the body; otherwise page furniture, set
+ * aside and reported.
+ */
+function pageFurniture(lines: readonly string[], body: string): { text: string; decisions: string[] } {
+  if (!lines.length) return { text: body, decisions: [] };
+  const withHeader = `${lines.join('\n')}\n${body}`;
+  if (!hasMasthead(body) && hasMasthead(withHeader)) {
+    return { text: withHeader, decisions: [`read the masthead from the page header ("${lines.join(' ')}") before the body`] };
+  }
+  return {
+    text: body,
+    decisions: [`set aside the page headers and footers ("${lines.join('", "')}"): page furniture, not text of the issue`],
+  };
+}
+
 /** Pictures stored in a file, counted by the signatures of the PNG and JPEG files Word keeps inside it. */
 function storedPictures(data: Uint8Array): number {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -210,10 +230,9 @@ async function extractWord97(data: Uint8Array, extension: string): Promise<Pick<
       `unsure: the file's text boxes hold text whose place in the issue a Word 97–2003 file does not tell, so it was left out: "${boxes.join(' ')}"; ${save}`,
     );
   }
-  if (furniture.length)
-    decisions.push(
-      `set aside the running headers and footers ("${[...new Set(furniture)].join('", "')}"): page furniture, not text of the issue`,
-    );
+  const header = pageFurniture(furniture, text);
+  text = header.text;
+  decisions.push(...header.decisions);
   // The numbers Word draws for numbered paragraphs, read from the file's list tables and written into their text.
   const drawn = docListNumbers(data);
   let written = 0;

@@ -71,6 +71,18 @@ describe('laying out printed lines', () => {
     expect(two.decisions).toEqual([
       'set aside the running header "教育工作简报    第7期" on page 2: page furniture, not text of the issue',
     ]);
+    // One page: only its page number is furniture. Five pages: the header on pages 2 to 5, whatever page each numbers.
+    const one = layOut([[...masthead, line(240, 300, '— 1 —', 260)]]);
+    expect(laidOutText(one.paragraphs)).toContain('教育工作简报');
+    expect(one.decisions).toEqual(['dropped 1 page-number line']);
+    const five = layOut([
+      masthead,
+      ...[2, 3, 4, 5].map((page) => [header(`教育工作简报    第7期    ${page}`), body(40, `第${page}页的正文，一直排到右边的边缘为止`)]),
+    ]);
+    expect(laidOutText(five.paragraphs)).not.toMatch(/第7期 {4}\d/u);
+    expect(five.decisions).toEqual([
+      'set aside the running header "教育工作简报    第7期    2" on pages 2, 3, 4, 5: page furniture, not text of the issue',
+    ]);
     // Text at the top of page 2 that repeats nothing stays, however high it stands; so does page 1's masthead.
     const plain = layOut([masthead, [line(100, 0, '会议要求各校认真落实。', 210), body(40, '第二页的正文，一直排到右边的边缘为止')]]);
     expect(laidOutText(plain.paragraphs)).toContain('会议要求各校认真落实。');

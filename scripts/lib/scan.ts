@@ -184,8 +184,8 @@ async function degradePage(png: Uint8Array, options: Degradation, seed: number):
   return new Uint8Array(await page.jpeg({ quality: options.quality }).toBuffer());
 }
 
-/** A PDF's pages rasterised and spoilt, one image each (JPEG, or 1-bit grey as PNG). */
-async function degradedImages(pdf: Uint8Array, options: Degradation): Promise<Uint8Array[]> {
+/** A PDF's pages rasterised and spoilt, one image file each (JPEG, or 1-bit grey as PNG), as a phone or a copier saving images would leave them. */
+export async function degradedPages(pdf: Uint8Array, options: Degradation): Promise<Uint8Array[]> {
   const pages = await pdfPageImages(pdf, options.dpi);
   const spoilt = [];
   for (const page of pages) spoilt.push(await degradePage(page.data, options, options.seed + page.page));
@@ -241,10 +241,5 @@ async function scannerPdf(images: readonly Uint8Array[], options: Degradation): 
 
 /** A PDF's pages rasterised, spoilt and bound into a PDF of images only, as the scanner described stores them. */
 export async function degradedScan(pdf: Uint8Array, options: Degradation): Promise<Uint8Array> {
-  return scannerPdf(await degradedImages(pdf, options), options);
-}
-
-/** The pages of a scan as image files, as a phone or a copier saving images would leave them. */
-export async function degradedPages(pdf: Uint8Array, options: Degradation): Promise<Uint8Array[]> {
-  return degradedImages(pdf, options);
+  return scannerPdf(await degradedPages(pdf, options), options);
 }

@@ -9,6 +9,7 @@ import { toLines } from '../../src/lib/import/recognize/lines.ts';
 import { bracketedName } from '../../src/lib/import/recognize/patterns.ts';
 import { importTarget } from '../../src/lib/import/import-target.ts';
 import { planImport } from '../../src/lib/import/plan-import.ts';
+import { SEED_59 } from '../support/fixtures.ts';
 
 // One rule at a time, each with the smallest input that shows it.
 
@@ -193,6 +194,15 @@ describe('layout rules, each on a small bulletin', () => {
     ]);
     expect(r.decisions).toContain('dropped the table of contents (5 lines from line 7): the site builds its own');
     expect(r.warnings).toEqual([]);
+  });
+  it('a masthead title printed over two lines, its quotation open at the break, is one title; two whole title lines stay two', () => {
+    const wrapped = recognizeBulletin(SEED_59.replace('郑州市教育局“能力作风建设年”活动', '郑州市教育局“能力作风建设\n\n年”活动'));
+    expect(wrapped.issue.mastheadLines).toEqual(['郑州市教育局“能力作风建设年”活动', '简 报']);
+    expect(wrapped.decisions).toContain(
+      'joined a masthead title printed over two lines, its quotation open at the break: "郑州市教育局“能力作风建设年”活动"',
+    );
+    expect(wrapped.warnings).toEqual([]);
+    expect(recognizeBulletin(SEED_59).issue.mastheadLines).toEqual(['郑州市教育局“能力作风建设年”活动', '简 报']);
   });
   it('a print line with its copies on the next line', () => {
     const { issue } = recognizeBulletin(

@@ -43,6 +43,15 @@ export function readMasthead(lines: readonly Line[], findings: Findings): { mast
     if (mark) classification = classification === undefined ? printedSpacing(line.raw) : `${classification} ${printedSpacing(line.raw)}`;
     else mastheadLines.push(line.raw);
   }
+  // A title printed over two lines, the break inside its quotation marks (郑州市教育局“能力作风建设 / 年”活动), is one title.
+  for (let i = mastheadLines.length - 2; i >= 0; i--) {
+    const open = (text: string) => (text.match(/[“《（]/gu) ?? []).length - (text.match(/[”》）]/gu) ?? []).length;
+    if (open(mastheadLines[i]!) > 0 && open(mastheadLines[i]!) + open(mastheadLines[i + 1]!) === 0) {
+      const joined = `${mastheadLines[i]!.trim()}${mastheadLines[i + 1]!.trim()}`;
+      mastheadLines.splice(i, 2, joined);
+      findings.decisions.push(`joined a masthead title printed over two lines, its quotation open at the break: "${joined}"`);
+    }
+  }
   let next = found.at + 1;
   const total = number.totalNumber === undefined ? TOTAL.exec(lines[next]?.text ?? '') : null;
   if (total) {

@@ -7,6 +7,7 @@ import {
   printedFirst,
   rankedBy,
   resultMeta,
+  setUpShards,
   type Pagefind,
   type PagefindResultData,
   type PagefindSearch,
@@ -24,12 +25,6 @@ interface IssueRef {
 const PAGE = 10;
 /** Pause after typing before searching. */
 const DEBOUNCE_MS = 150;
-/**
- * Pagefind's ranking: no discount for long articles (an article that names the query three times is
- * about it more than a short one that names it once), and more weight for each further occurrence
- * (measured with graded nDCG@10 by npm run bench:search).
- */
-const RANKING = { pageLength: 0, termSaturation: 2 };
 
 /**
  * Wires the search page: URL ⇄ form, one Pagefind query a term (its character pairs as a phrase,
@@ -63,9 +58,7 @@ export function startSearchPage(form: HTMLFormElement): void {
         if (!primary) throw new Error('no search index');
         shardCount = 1 + others.length;
         const module = (await import(/* @vite-ignore */ `${base}pagefind/${primary}/pagefind.js`)) as Pagefind;
-        // Record URLs carry the base path already.
-        await module.options({ baseUrl: '/', ranking: RANKING });
-        await Promise.all(others.map((shard) => module.mergeIndex(`${base}pagefind/${shard}/`, { baseUrl: '/' })));
+        await setUpShards(module, base, others);
         return module;
       }));
   const loadIssues = () => (issues ??= fetch(`${base}search/issues.json`).then((response) => response.json() as Promise<IssueRef[]>));

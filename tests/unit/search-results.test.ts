@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { combineTerms, newestFirst, printedFirst, rankedBy, resultMeta, type PagefindResult } from '../../src/lib/search/results.ts';
+import {
+  combineTerms,
+  newestFirst,
+  printedFirst,
+  rankedBy,
+  RANKING,
+  resultMeta,
+  setUpShards,
+  type PagefindResult,
+} from '../../src/lib/search/results.ts';
 
 const result = (id: string, score: number): PagefindResult => ({ id, score, data: () => Promise.resolve({ url: `/${id}/`, meta: {} }) });
 const search = (...results: PagefindResult[]) => ({ results, filters: {} });
@@ -49,5 +58,27 @@ describe('merging the searches of a query', () => {
       '某简报 · 第3期 · 2024年3月12日 · 【工作动态】',
     );
     expect(resultMeta({ series: '某简报', issue: '第3期', date: '2024年3月12日' })).toBe('某简报 · 第3期 · 2024年3月12日');
+  });
+});
+
+describe('the index shards made ready', () => {
+  it('merges every older shard with the archive ranking, not Pagefind defaults', async () => {
+    const calls: [string, string | undefined, Record<string, unknown>][] = [];
+    const fake = {
+      options: (options: Record<string, unknown>) => {
+        calls.push(['options', undefined, options]);
+        return Promise.resolve();
+      },
+      mergeIndex: (url: string, options: Record<string, unknown>) => {
+        calls.push(['mergeIndex', url, options]);
+        return Promise.resolve();
+      },
+    };
+    await setUpShards(fake, '/jianbao/', ['2019-2021', '2022-2023']);
+    expect(calls).toEqual([
+      ['options', undefined, { baseUrl: '/', ranking: RANKING }],
+      ['mergeIndex', '/jianbao/pagefind/2019-2021/', { baseUrl: '/', ranking: RANKING }],
+      ['mergeIndex', '/jianbao/pagefind/2022-2023/', { baseUrl: '/', ranking: RANKING }],
+    ]);
   });
 });

@@ -324,23 +324,27 @@ async function extractPdf(data: Uint8Array): Promise<{ text: string; decisions: 
   } catch (error) {
     throw new ImportError(`not a readable PDF (${error instanceof Error ? error.message : String(error)})`);
   }
-  const { OPS } = await getResolvedPDFJS();
   const pages: PlacedLine[][] = [];
-  const images: ExtractedSource['images'] = [];
-  let mastheadImages = 0;
   for (let number = 1; number <= pdf.numPages; number++) {
-    const page = await pdf.getPage(number);
-    const content = await page.getTextContent();
+    const content = await (await pdf.getPage(number)).getTextContent();
     const items: PdfItem[] = [];
     for (const item of content.items) {
       if (!('str' in item) || !item.str.trim()) continue;
       const [, , , d = 0, x = 0, y = 0] = item.transform as number[];
       items.push({ str: item.str, x, y, width: item.width, size: Math.abs(d) || item.height || 10 });
     }
-    const lines = pdfLines(items);
+    pages.push(pdfLines(items));
+  }
+  // No text layer: a scan, read by OCR (its page images are not photos).
+  if (!pages.some((lines) => lines.length)) return undefined;
+  const { OPS } = await getResolvedPDFJS();
+  const images: ExtractedSource['images'] = [];
+  let mastheadImages = 0;
+  for (const [index, lines] of pages.entries()) {
+    const number = index + 1;
     // Photos: each a line of its own where it stands on the page; on page 1 not above the masthead's date (a logo, a drawn rule).
     const mastheadEnd = number === 1 ? lines.find((line) => PRINTED_DATE.test(line.text))?.y : undefined;
-    const { fnArray, argsArray } = await page.getOperatorList();
+    const { fnArray, argsArray } = await (await pdf.getPage(number)).getOperatorList();
     const painted = paintedImages(OPS, fnArray, argsArray).filter(
       ({ matrix: [a, b, c, d] }) => Math.hypot(a, b) >= PHOTO_POINTS && Math.hypot(c, d) >= PHOTO_POINTS * 0.75,
     );
@@ -362,10 +366,7 @@ async function extractPdf(data: Uint8Array): Promise<{ text: string; decisions: 
       lines.push({ text: `${IMAGE_MARK}${name}`, x: e, end: e + a, y: top, size: lines[0]?.size ?? 10 });
     }
     lines.sort((one, other) => one.y - other.y);
-    pages.push(lines);
   }
-  // No text layer (only the page images): a scan, read by OCR.
-  if (!pages.some((lines) => lines.some((line) => !line.text.startsWith(IMAGE_MARK)))) return undefined;
   const { paragraphs, decisions } = layOut(pages);
   if (images.length) decisions.push(`took ${images.length} photo${images.length > 1 ? 's' : ''} from the PDF, each where it stands`);
   if (mastheadImages)

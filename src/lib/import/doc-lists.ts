@@ -6,7 +6,7 @@
  * say how each level is counted and drawn.
  */
 import CFB from 'cfb';
-import { numberInFormat } from './docx-prepare.ts';
+import { drawListNumber, type ListLevel } from './docx-prepare.ts';
 
 /** One numbered paragraph: its text as the file holds it (without its number), and the number Word draws. */
 export interface DrawnNumber {
@@ -31,13 +31,6 @@ const FORMATS: Record<number, string> = {
   39: 'chineseLegalSimplified',
   40: 'chineseCountingThousand',
 };
-
-/** How one level of a list is drawn: its start, format, and text with placeholders (0–8) for the levels' numbers. */
-interface Level {
-  start: number;
-  format: string;
-  text: number[];
-}
 
 /** The size of a sprm's operand, by its spra (the top three bits), reading a variable one's length byte. */
 function operandSize(bytes: Buffer, at: number, sprm: number): number {
@@ -73,23 +66,32 @@ function listOf(grpprl: Buffer): { ilfo: number; ilvl: number } | undefined {
   return ilfo > 0 ? { ilfo, ilvl } : undefined;
 }
 
-/** The numbers of a Word 97–2003 file's numbered paragraphs, in order; empty when it has none or cannot be read so. */
-export function docListNumbers(data: Uint8Array): DrawnNumber[] {
-  try {
-    return readListNumbers(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-  } catch {
-    return [];
-  }
+/** A Word 97–2003 file's lists: whether it numbers paragraphs at all (its list overrides hold any), and the numbers it draws, in order. */
+export interface DocLists {
+  lists: boolean;
+  numbers: DrawnNumber[];
 }
 
-function readListNumbers(file: Buffer): DrawnNumber[] {
+/** The lists of a Word 97–2003 file; no numbers where they cannot be read (its lists may still be said to exist). */
+export function docListNumbers(data: Uint8Array): DocLists {
+  const found: DocLists = { lists: false, numbers: [] };
+  try {
+    readListNumbers(Buffer.from(data.buffer, data.byteOffset, data.byteLength), found);
+  } catch {
+    found.numbers = [];
+  }
+  return found;
+}
+
+function readListNumbers(file: Buffer, found: DocLists): void {
   const container = CFB.read(file, { type: 'buffer' });
   const word = Buffer.from(CFB.find(container, 'WordDocument')!.content as Uint8Array);
   const tableName = word.readUInt16LE(0x0a) & 0x0200 ? '1Table' : '0Table';
   const table = Buffer.from(CFB.find(container, tableName)!.content as Uint8Array);
   const pair = (index: number) => [word.readUInt32LE(154 + index * 8), word.readUInt32LE(158 + index * 8)] as const;
   const [fcLfo, lcbLfo] = pair(74);
-  if (!lcbLfo) return [];
+  found.lists = lcbLfo > 0;
+  if (!lcbLfo) return;
   const ccpText = word.readInt32LE(76);
 
   // The piece table: which bytes of the file hold which characters of the text.
@@ -104,7 +106,7 @@ function readListNumbers(file: Buffer): DrawnNumber[] {
     const compressed = (raw & 0x40000000) !== 0;
     return { cp: cps[i]!, cpEnd: cps[i + 1]!, fc: compressed ? (raw & ~0x40000000) / 2 : raw, width: compressed ? 1 : 2 };
   });
-  if (at + 5 + (pieces + 1) * 4 + pieces * 8 > fcClx + lcbClx) return [];
+  if (at + 5 + (pieces + 1) * 4 + pieces * 8 > fcClx + lcbClx) return;
   const textOf = (from: number, to: number) => {
     let text = '';
     for (const piece of pieceList) {
@@ -122,14 +124,14 @@ function readListNumbers(file: Buffer): DrawnNumber[] {
 
   // The lists: each LSTF (its id, simple or nine levels), then all their LVLs one after another.
   const [fcLst] = pair(73);
-  const lists = new Map<number, Level[]>();
+  const lists = new Map<number, ListLevel[]>();
   const count = table.readUInt16LE(fcLst);
   let lvl = fcLst + 2 + count * 28;
   for (let i = 0; i < count; i++) {
     const lstf = fcLst + 2 + i * 28;
     const id = table.readInt32LE(lstf);
     const simple = (table[lstf + 26]! & 0x01) !== 0;
-    const levels: Level[] = [];
+    const levels: ListLevel[] = [];
     for (let level = 0; level < (simple ? 1 : 9); level++) {
       const start = table.readInt32LE(lvl);
       const nfc = table[lvl + 4]!;
@@ -140,7 +142,10 @@ function readListNumbers(file: Buffer): DrawnNumber[] {
       levels.push({
         start,
         format: FORMATS[nfc] ?? 'decimal',
-        text: Array.from({ length: cch }, (_, c) => table.readUInt16LE(xst + 2 + c * 2)),
+        // The number text's characters 0–8 stand for the levels' numbers: written %1–%9, as numbering.xml writes them.
+        text: Array.from({ length: cch }, (_, c) => table.readUInt16LE(xst + 2 + c * 2))
+          .map((code) => (code < 9 ? `%${code + 1}` : String.fromCharCode(code)))
+          .join(''),
       });
       lvl = xst + 2 + cch * 2;
     }
@@ -174,26 +179,15 @@ function readListNumbers(file: Buffer): DrawnNumber[] {
   numbered.sort((a, b) => a.cp - b.cp);
 
   const counters = new Map<number, number[]>();
-  const drawn: DrawnNumber[] = [];
+  const drawn = found.numbers;
   for (const paragraph of numbered) {
     const id = overrides[paragraph.ilfo - 1];
     const levels = id === undefined ? undefined : lists.get(id);
     const level = levels?.[paragraph.ilvl];
     if (!levels || !level) continue;
     const counts = counters.get(id!) ?? [];
-    counts[paragraph.ilvl] = counts[paragraph.ilvl] === undefined ? level.start : counts[paragraph.ilvl]! + 1;
-    counts.length = paragraph.ilvl + 1;
+    const label = drawListNumber(counts, (index) => levels[index], paragraph.ilvl);
     counters.set(id!, counts);
-    const label =
-      level.format === 'bullet'
-        ? String.fromCharCode(...level.text.filter((code) => code < 0xe000 || code > 0xf8ff))
-        : level.text
-            .map((code) =>
-              code < 9
-                ? numberInFormat(counts[code] ?? levels[code]?.start ?? 1, levels[code]?.format ?? 'decimal')
-                : String.fromCharCode(code),
-            )
-            .join('');
     // Less the paragraph mark (13) and a table cell's mark (7).
     const text = [...textOf(paragraph.cp, paragraph.cpEnd)]
       .filter((char) => char !== '\r' && char.charCodeAt(0) !== 7)
@@ -201,5 +195,4 @@ function readListNumbers(file: Buffer): DrawnNumber[] {
       .trim();
     if (label && text) drawn.push({ text, label });
   }
-  return drawn;
 }

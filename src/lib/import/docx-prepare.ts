@@ -16,10 +16,34 @@ import { chineseNumeral } from '../numerals.ts';
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /** How one level of a list is drawn. */
-interface Level {
+/** How one level of a list is drawn: where it starts, its number format (numbering.xml's names), its text with %1…%9 for the levels' numbers. */
+export interface ListLevel {
   start: number;
   format: string;
   text: string;
+}
+
+/**
+ * Counts one more paragraph at `level` of a list and draws its number as Word does: the level counts on
+ * from its last number (or from `restart`), a higher level restarts the ones below it, and each %N of
+ * the level's text becomes level N's number in its format. A bullet from a symbol font (Wingdings,
+ * Symbol: private-use characters) is no character of the text.
+ */
+export function drawListNumber(
+  counts: number[],
+  levels: (level: number) => ListLevel | undefined,
+  level: number,
+  restart?: number,
+): string {
+  const format = levels(level)!;
+  counts[level] = restart ?? (counts[level] === undefined ? format.start : counts[level] + 1);
+  counts.length = level + 1;
+  if (format.format === 'bullet') return format.text.replace(/[\uE000-\uF8FF]/gu, '');
+  return format.text.replace(/%(\d)/gu, (_match, at: string) => {
+    const index = Number(at) - 1;
+    const shown = levels(index);
+    return numberInFormat(counts[index] ?? shown?.start ?? 1, shown?.format ?? 'decimal');
+  });
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -93,7 +117,7 @@ const value = (element: Element | undefined): string | undefined => element?.get
 /** One list instance (w:num): the abstract list it draws from, and the starts it overrides. */
 interface List {
   abstract: string;
-  levels: Map<number, Level>;
+  levels: Map<number, ListLevel>;
   restarts: Map<number, number>;
 }
 
@@ -102,9 +126,9 @@ interface List {
  * list (LibreOffice writes a list as several), and restarts a level where an instance overrides its start.
  */
 function readLists(numbering: XmlDocument): Map<string, List> {
-  const abstracts = new Map<string, Map<number, Level>>();
+  const abstracts = new Map<string, Map<number, ListLevel>>();
   for (const abstract of Array.from(numbering.getElementsByTagNameNS(W, 'abstractNum'))) {
-    const levels = new Map<number, Level>();
+    const levels = new Map<number, ListLevel>();
     for (const level of children(abstract, 'lvl')) {
       levels.set(Number(level.getAttributeNS(W, 'ilvl') ?? 0), {
         start: Number(value(child(level, 'start')) ?? 1),
@@ -122,7 +146,11 @@ function readLists(numbering: XmlDocument): Map<string, List> {
       const start = value(child(override, 'startOverride'));
       if (start !== undefined) restarts.set(Number(override.getAttributeNS(W, 'ilvl') ?? 0), Number(start));
     }
-    lists.set(num.getAttributeNS(W, 'numId') ?? '', { abstract, levels: abstracts.get(abstract) ?? new Map<number, Level>(), restarts });
+    lists.set(num.getAttributeNS(W, 'numId') ?? '', {
+      abstract,
+      levels: abstracts.get(abstract) ?? new Map<number, ListLevel>(),
+      restarts,
+    });
   }
   return lists;
 }
@@ -237,24 +265,11 @@ function drawNumbers(document: XmlDocument, numbering: XmlDocument, styles: XmlD
     const list = lists.get(numId);
     const format = list?.levels.get(level);
     if (!list || !format || inFallback(paragraph)) continue;
-    // Each level counts on from its last number; a higher level restarts the ones below it.
     const counts = counters.get(list.abstract) ?? [];
     const restart = begun.has(`${numId} ${level}`) ? undefined : list.restarts.get(level);
     begun.add(`${numId} ${level}`);
-    counts[level] = restart ?? (counts[level] === undefined ? format.start : counts[level] + 1);
-    counts.length = level + 1;
+    const label = drawListNumber(counts, (index) => list.levels.get(index), level, restart);
     counters.set(list.abstract, counts);
-    const label =
-      format.format === 'bullet'
-        ? // A bullet drawn from a symbol font (Wingdings, Symbol) is no character of the text.
-          /[\uE000-\uF8FF]/u.test(format.text)
-          ? ''
-          : format.text
-        : format.text.replace(/%(\d)/gu, (_match, at: string) => {
-            const index = Number(at) - 1;
-            const shown = list.levels.get(index);
-            return numberInFormat(counts[index] ?? shown?.start ?? 1, shown?.format ?? 'decimal');
-          });
     // Numbering off for this paragraph (numId 0), so that no reader draws it again.
     const off = document.createElementNS(W, 'w:numPr');
     const none = document.createElementNS(W, 'w:numId');

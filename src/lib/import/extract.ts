@@ -3,7 +3,6 @@ import type { Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import mammoth from 'mammoth';
 import WordExtractor from 'word-extractor';
-import CFB from 'cfb';
 import sharp from 'sharp';
 import { extractImages, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { standardCjk } from './cjk-compat.ts';
@@ -82,9 +81,7 @@ async function extractRaw(file: string, data: Uint8Array, options: ExtractOption
     docx.text = header.text;
     const decisions = [
       ...header.decisions,
-      ...(drawn
-        ? [`wrote the numbers Word draws for ${drawn} numbered paragraph${drawn > 1 ? 's' : ''} (1．, 一、…) into their text`]
-        : []),
+      ...(drawn ? [numbersWritten(drawn)] : []),
       ...(boxes
         ? [`read ${boxes} text box${boxes > 1 ? 'es' : ''} saved in the newer form only, after the paragraph each is anchored in`]
         : []),
@@ -139,23 +136,6 @@ async function readScanSource(pages: readonly PageImage[], options: ExtractOptio
 }
 
 /**
- * True when a Word 97–2003 file defines lists that number paragraphs (its list-format overrides, PlfLfo,
- * hold any): their numbers are drawn by Word and are not in the text word-extractor reads.
- */
-function numbersLists(data: Uint8Array): boolean {
-  try {
-    const container = CFB.read(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { type: 'buffer' });
-    const stream = CFB.find(container, 'WordDocument')?.content;
-    if (!stream || stream.length < 154 + 75 * 8) return false;
-    const words = Buffer.from(stream as Uint8Array);
-    // FibRgFcLcb97 begins at byte 154; lcbPlfLfo is the length half of its 75th pair.
-    return words.readUInt32LE(154 + 74 * 8 + 4) > 0;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * A Word file's page headers and footers: the masthead where they hold the one the body lacks (a series
  * title and 第N期 set in the first page's header), read before the body; otherwise page furniture, set
  * aside and reported.
@@ -171,6 +151,10 @@ function pageFurniture(lines: readonly string[], body: string): { text: string; 
     decisions: [`set aside the page headers and footers ("${lines.join('", "')}"): page furniture, not text of the issue`],
   };
 }
+
+/** What writing Word's list numbers into a file's text is reported as. */
+const numbersWritten = (count: number) =>
+  `wrote the numbers Word draws for ${count} numbered paragraph${count > 1 ? 's' : ''} (1．, 一、…) into their text`;
 
 /** Pictures stored in a file, counted by the signatures of the PNG and JPEG files Word keeps inside it. */
 function storedPictures(data: Uint8Array): number {
@@ -234,7 +218,7 @@ async function extractWord97(data: Uint8Array, extension: string): Promise<Pick<
   text = header.text;
   decisions.push(...header.decisions);
   // The numbers Word draws for numbered paragraphs, read from the file's list tables and written into their text.
-  const drawn = docListNumbers(data);
+  const { lists, numbers: drawn } = docListNumbers(data);
   let written = 0;
   const textLines = text.split('\n');
   let from = 0;
@@ -246,9 +230,8 @@ async function extractWord97(data: Uint8Array, extension: string): Promise<Pick<
     written++;
   }
   text = textLines.join('\n');
-  if (written)
-    decisions.push(`wrote the numbers Word draws for ${written} numbered paragraph${written > 1 ? 's' : ''} (1．, 一、…) into their text`);
-  if (written < drawn.length || (!drawn.length && numbersLists(data))) {
+  if (written) decisions.push(numbersWritten(written));
+  if (written < drawn.length || (!drawn.length && lists)) {
     warnings.push(
       `unsure: the file numbers paragraphs automatically (the 1．, 一、 Word draws from its list settings), and not every number could be placed: numbered lines may lack their numbers; ${save}`,
     );

@@ -1,7 +1,7 @@
 /**
  * `npm run make-scan-fixtures`: makes the scans the tests read, each the way an office's machine makes
  * one, from a bulletin text whose truth is known, into tests/fixtures/scan-kinds/: a copier's 1-bit
- * document mode (300 dpi, CCITT Group 4, as ImageMagick writes it); a scanner that writes 96 ppi
+ * document mode (300 dpi, CCITT Group 4, as ImageMagick writes it, or the same pixels as JBIG2); a scanner that writes 96 ppi
  * metadata over a speckled, blurred 200 dpi JPEG (ImageMagick's impulse noise); a faint 150 dpi copy
  * with grain, each page stored in four image strips (make-scan's own spoiling). Needs Debian's
  * imagemagick and poppler-utils, with ImageMagick allowed to write PDF (its policy.xml forbids it by
@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SCAN_FIXTURES } from './lib/scan-fixtures.ts';
+import { jbig2Scan } from './lib/jbig2.ts';
 import { bulletinHtml, degradedScan, printPdf } from './lib/scan.ts';
 
 const OUT = new URL('../tests/fixtures/scan-kinds/', import.meta.url);
@@ -51,6 +52,14 @@ for (const fixture of SCAN_FIXTURES) {
       '-compress',
       'Group4',
     ]);
+  } else if (fixture.kind === 'bilevel-jbig2') {
+    const g4 = imageMagickScan(printed, work, 300, ['-background', 'white', '-rotate', '0.3', '-threshold', '62%', '-monochrome'], 'tif', [
+      '-density',
+      '300',
+      '-compress',
+      'Group4',
+    ]);
+    scan = await jbig2Scan(g4, 300);
   } else if (fixture.kind === 'speckled-96ppi') {
     scan = imageMagickScan(
       printed,

@@ -2,7 +2,8 @@
  * The scan and office parts of `npm run bench:import`: 第59期 printed and scanned in several ways (a
  * copier's JPEG scan; a scanner that writes 96 ppi metadata, dense speckle and blur; a copier's 1-bit
  * document mode at 300 dpi; a faint 150 dpi copy with grain, stored in strips; the text file printed
- * as it is), each imported by OCR and measured on the whole written issue; then the bulletins made in
+ * as it is), and the scans made by `npm run make-scan-fixtures` (G4, JBIG2, 96 ppi, strips), each
+ * imported by OCR and measured on the whole written issue; then the bulletins made in
  * Word (tests/fixtures/office), field by field. A benchmark, not a test: it asserts nothing.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,11 +14,13 @@ import { planImport, type ImportPlan } from '../../src/lib/import/plan-import.ts
 import { recognizeBulletin } from '../../src/lib/import/recognize/index.ts';
 import { fieldsRight } from '../lib/issue-fields.ts';
 import { OFFICE_FIXTURES } from '../lib/office-fixtures.ts';
+import { SCAN_FIXTURES } from '../lib/scan-fixtures.ts';
 import { bulletinHtml, degradedScan, plainHtml, printPdf, type Degradation } from '../lib/scan.ts';
 import { characterAccuracy, misreadLines } from '../lib/text-accuracy.ts';
 
 const SEED = new URL('../../tests/fixtures/seeds/nlzf-2022-59.txt', import.meta.url);
 const OFFICE = new URL('../../tests/fixtures/office/', import.meta.url);
+const KINDS = new URL('../../tests/fixtures/scan-kinds/', import.meta.url);
 export const SPOILT: Degradation = { dpi: 200, tilt: 0.6, specks: 400, quality: 60, seed: 1 };
 
 /** The ways a bulletin is scanned, each as an office's machine makes it. */
@@ -43,54 +46,66 @@ const SCANS: { name: string; print: (text: string) => string; how: Degradation }
 
 const percent = (share: number) => `${(share * 100).toFixed(2)} %`;
 
+/** Imports the scan `data` by OCR and prints how much of the bulletin printed from `text` came through. */
+async function measureScan(label: string, file: string, data: Uint8Array, text: string): Promise<void> {
+  const truth = recognizeBulletin(text).issue;
+  // The whole issue as the site holds it, printed: what the written file must say.
+  const truthPrinted = planImport({ text, images: [], original: { extension: '.txt', data: new Uint8Array() } }, importTarget([], 'c'), {
+    force: false,
+  }).printed;
+  const started = performance.now();
+  const source = await extractSource(file, data);
+  let plan: ImportPlan | undefined;
+  let refused = '';
+  try {
+    plan = planImport(source, importTarget([], 'content'), { force: false });
+  } catch (error) {
+    refused = error instanceof Error ? error.message : String(error);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const pages = source.scan?.pages ?? 0;
+  const read = characterAccuracy(text, source.text);
+  const written = plan ? characterAccuracy(truthPrinted, plan.printed) : undefined;
+  const misread = misreadLines(text, source.scanLines ?? []);
+  const flagged = misread.filter((line) => plan?.warnings.some((warning) => warning.startsWith(`${line.name}:`)));
+  const found = recognizeBulletin(source.text).issue;
+  const fields = fieldsRight(truth, found);
+  const shape = fieldsRight(truth, found, true);
+  const unsure = plan?.warnings.filter((warning) => !warning.startsWith('line ')).length ?? 0;
+  console.log(`${label} (${(data.length / 1024).toFixed(0)} KB)`);
+  console.log(
+    `  import          ${plan ? 'imported' : `refused: ${refused}`} in ${seconds.toFixed(1)} s, ${(seconds / (pages || 1)).toFixed(1)} s a page (${pages} pages, OCR and all)`,
+  );
+  console.log(
+    `  characters      ${percent(read.recall)} of the ${read.truth} Han characters and digits read, ${percent(read.precision)} of those read right; on the whole written issue ${written ? percent(written.recall) : '—'}`,
+  );
+  console.log(
+    `  fields          ${shape.right} of ${shape.total} right in structure (titles, kinds, paragraphs, closing block), ${fields.right} to the character; ${unsure} unsure: lines; mean confidence ${((source.scan?.confidence ?? 0) * 100).toFixed(1)} %`,
+  );
+  console.log(`  misread lines   ${misread.length}, flagged ${flagged.length}`);
+  for (const line of misread) console.log(`    ${flagged.includes(line) ? '!' : '✗ not flagged'} ${line.name}: ${line.text}`);
+  for (const wrong of shape.wrong) console.log(`    ✗ ${wrong.slice(0, 200)}`);
+}
+
 export async function benchScan(work: string): Promise<void> {
   mkdirSync(work, { recursive: true });
   const seed = readFileSync(SEED, 'utf8');
-  const truth = recognizeBulletin(seed).issue;
-  // The whole issue as the site holds it, printed: what the written file must say.
-  const truthPrinted = planImport(
-    { text: seed, images: [], original: { extension: '.txt', data: new Uint8Array() } },
-    importTarget([], 'c'),
-    {
-      force: false,
-    },
-  ).printed;
   for (const [index, scan] of SCANS.entries()) {
     const data = await degradedScan(await printPdf(scan.print(seed)), scan.how);
     const file = path.join(work, `nlzf-59-scan-${index + 1}.pdf`);
     writeFileSync(file, data);
-    const started = performance.now();
-    const source = await extractSource(file, new Uint8Array(data));
-    let plan: ImportPlan | undefined;
-    let refused = '';
-    try {
-      plan = planImport(source, importTarget([], 'content'), { force: false });
-    } catch (error) {
-      refused = error instanceof Error ? error.message : String(error);
-    }
-    const seconds = (performance.now() - started) / 1000;
-    const pages = source.scan?.pages ?? 0;
-    const text = characterAccuracy(seed, source.text);
-    const written = plan ? characterAccuracy(truthPrinted, plan.printed) : undefined;
-    const misread = misreadLines(seed, source.scanLines ?? []);
-    const flagged = misread.filter((line) => plan?.warnings.some((warning) => warning.startsWith(`${line.name}:`)));
-    const found = recognizeBulletin(source.text).issue;
-    const fields = fieldsRight(truth, found);
-    const shape = fieldsRight(truth, found, true);
-    const unsure = plan?.warnings.filter((warning) => !warning.startsWith('line ')).length ?? 0;
-    console.log(`bench:import scan ${index + 1}: 第59期, ${scan.name} (${(data.length / 1024).toFixed(0)} KB)`);
-    console.log(
-      `  import          ${plan ? 'imported' : `refused: ${refused}`} in ${seconds.toFixed(1)} s, ${(seconds / (pages || 1)).toFixed(1)} s a page (${pages} pages, OCR and all)`,
+    await measureScan(`bench:import scan ${index + 1}: 第59期, ${scan.name}`, file, data, seed);
+  }
+  // The scans the tests read, made by ImageMagick from other offices' bulletins (npm run make-scan-fixtures).
+  for (const fixture of SCAN_FIXTURES) {
+    const data = new Uint8Array(readFileSync(new URL(`${fixture.name}.pdf`, KINDS)));
+    const text = readFileSync(new URL(fixture.text, KINDS), 'utf8');
+    await measureScan(
+      `bench:import scan ${fixture.name}${fixture.heldOut ? ' (held out)' : ''}: ${fixture.kind}`,
+      `${fixture.name}.pdf`,
+      data,
+      text,
     );
-    console.log(
-      `  characters      ${percent(text.recall)} of the ${text.truth} Han characters and digits read, ${percent(text.precision)} of those read right; on the whole written issue ${written ? percent(written.recall) : '—'}`,
-    );
-    console.log(
-      `  fields          ${shape.right} of ${shape.total} right in structure (titles, kinds, paragraphs, closing block), ${fields.right} to the character; ${unsure} unsure: lines; mean confidence ${((source.scan?.confidence ?? 0) * 100).toFixed(1)} %`,
-    );
-    console.log(`  misread lines   ${misread.length}, flagged ${flagged.length}`);
-    for (const line of misread) console.log(`    ${flagged.includes(line) ? '!' : '✗ not flagged'} ${line.name}: ${line.text}`);
-    for (const wrong of shape.wrong) console.log(`    ✗ ${wrong.slice(0, 200)}`);
   }
   console.log(`  peak memory     ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the whole run, OCR included)`);
 }

@@ -64,7 +64,7 @@ export function printedLines(text: string): { text: string; role: PrintedRole }[
 
 /**
  * The bulletin's text set as printed bulletins are, every line of it kept: the masthead centred (its
- * title lines large and red), section headings bold, titles centred, paragraphs indented, the closing
+ * title lines large and red, a long one wrapped as Word wraps it), section headings bold, titles centred, paragraphs indented, the closing
  * block flush left between rules; a line printed with a wide gap (the office and the date) spread
  * across the line.
  */
@@ -87,7 +87,7 @@ export function bulletinHtml(text: string): string {
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 body { font: 16pt/1.9 "Noto Serif CJK SC", serif; margin: 0; color: #111; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
-h1 { color: #c8161d; white-space: nowrap; font: 700 24pt/1.4 "Noto Serif CJK SC", serif; text-align: center; letter-spacing: 0.15em; margin: 0.4em 0 0.2em; }
+h1 { color: #c8161d; font: 700 24pt/1.4 "Noto Serif CJK SC", serif; text-align: center; letter-spacing: 0.15em; margin: 0.4em 0 0.2em; }
 .masthead { text-align: center; text-indent: 0; }
 .spread { display: flex; justify-content: space-between; gap: 1em; text-indent: 0; white-space: nowrap; }
 .office { border-bottom: 2.5pt solid #c8161d; padding-bottom: 0.3em; margin-bottom: 1em; }

@@ -27,6 +27,7 @@ describe('bulletins of other offices', () => {
       'bracketed-contents',
       'credits-last',
       'guanggongwei-contents',
+      'long-title',
       'numbered-sections',
       'office-first',
       'pdf-extracted',

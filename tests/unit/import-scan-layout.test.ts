@@ -124,6 +124,45 @@ describe('laying out printed lines', () => {
     expect(text).toContain('某某局办公室 2024年6月3日印发');
     expect(text).toContain('责任编辑：李明');
   });
+
+  it('joins a title in large type that filled the measure and went on in the next line, and no other pair of title lines', () => {
+    const title = (x: number, y: number, text: string, end: number, size = 16): PlacedLine => ({ text, x, y, end, size });
+    const body = [
+      line(120, 100, '正文第一段开头缩进两字，一直排到右边的边缘为止', 400),
+      line(100, 120, '正文接着排到右边的边缘为止，一直排到右边的边缘', 400),
+      line(100, 140, '正文最后一行。', 170),
+    ];
+    // Wrapped: the first line runs margin to margin, the second is centred in the same type.
+    const wrapped = layOut([[title(100, 0, '中牟县教育系统党风廉政建设和反腐', 400), title(203, 24, '败工作简报', 297), ...body]]);
+    expect(laidOutText(wrapped.paragraphs).split('\n')).toContain('中牟县教育系统党风廉政建设和反腐败工作简报');
+    expect(wrapped.decisions).toEqual(['joined a title printed over two lines: "中牟县教育系统党风廉政建设和反腐败工作简报"']);
+    // Two title lines, neither filling the measure (新密市教育系统 / 安全工作简报), stay two.
+    const short = layOut([[title(190, 0, '新密市教育系统', 310), title(200, 24, '安全工作简报', 300), ...body]]);
+    expect(laidOutText(short.paragraphs).split('\n')).toEqual(expect.arrayContaining(['新密市教育系统', '安全工作简报']));
+    // A full line over a line of other type (the office over 简报 set larger), or body type filling the measure, stays apart.
+    const sizes = layOut([[title(100, 0, '中共郑州市委教育工作委员会郑州市教育局', 400), title(180, 30, '简报', 320, 24), ...body]]);
+    expect(laidOutText(sizes.paragraphs).split('\n')).toEqual(expect.arrayContaining(['中共郑州市委教育工作委员会郑州市教育局', '简报']));
+    const plain = layOut([[line(100, 0, '一行正文排满到右边的边缘为止，排满整个宽度', 400), line(170, 20, '居中的一行', 330), ...body]]);
+    expect(laidOutText(plain.paragraphs).split('\n')).toEqual(expect.arrayContaining(['居中的一行']));
+    expect([short, sizes, plain].flatMap((laid) => laid.decisions)).toEqual([]);
+    // A heading in body type, wrapped to one character, close under the text above: one title, standing apart.
+    const heading = layOut([
+      [
+        ...body,
+        line(100, 170, '市教育局联合多部门突击抽检校外培训机构疫情防控工', 400),
+        line(245, 190, '作', 255),
+        ...body.map((l) => ({ ...l, y: l.y + 120 })),
+      ],
+    ]);
+    const headingAt = laidOutText(heading.paragraphs).split('\n').indexOf('市教育局联合多部门突击抽检校外培训机构疫情防控工作');
+    expect(headingAt).toBeGreaterThan(0);
+    expect(laidOutText(heading.paragraphs).split('\n')[headingAt - 1]).toBe('');
+    // A paragraph of one line that ends in a stop is no title, whatever stands centred under it.
+    const sentence = layOut([
+      [...body, line(100, 170, '会议要求各校认真落实各项工作，确保工作落到实处。', 400), line(200, 190, '居中一行', 300)],
+    ]);
+    expect(laidOutText(sentence.paragraphs).split('\n')).toEqual(expect.arrayContaining(['居中一行']));
+  });
 });
 
 describe('reading a scan from its OCR boxes', () => {

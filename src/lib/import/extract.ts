@@ -4,7 +4,7 @@ import { fromHtml } from 'hast-util-from-html';
 import mammoth from 'mammoth';
 import WordExtractor from 'word-extractor';
 import sharp from 'sharp';
-import { extractImages, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import { extractImages, getResolvedPDFJS } from 'unpdf';
 import { standardCjk } from './cjk-compat.ts';
 import { decodeText, looksBinary } from './decode.ts';
 import { docListNumbers } from './doc-lists.ts';
@@ -14,7 +14,7 @@ import { hasMasthead, IMAGE_MARK } from './recognize/index.ts';
 import { laidOutText, layOut, type PlacedLine } from './layout.ts';
 import { pdfLines, type PdfItem } from './pdf-lines.ts';
 import { bindPages, PAGE_IMAGES, pdfPageImages, readPages, type PageImage, type PageProgress } from './ocr/index.ts';
-import { paintedImages } from './ocr/pages.ts';
+import { openPdf, paintedImages } from './ocr/pages.ts';
 import { PRINTED_DATE } from '../dates.ts';
 
 /** A picture smaller than this (in points, 1 inch wide) is no photo: a logo, a seal, a drawn rule. */
@@ -303,7 +303,7 @@ async function extractDocx(data: Uint8Array): Promise<{ text: string; images: Ex
 async function extractPdf(data: Uint8Array): Promise<{ text: string; decisions: string[]; images: ExtractedSource['images'] } | undefined> {
   let pdf;
   try {
-    pdf = await getDocumentProxy(new Uint8Array(data));
+    pdf = await openPdf(data);
   } catch (error) {
     throw new ImportError(`not a readable PDF (${error instanceof Error ? error.message : String(error)})`);
   }

@@ -40,6 +40,9 @@ export interface LaidOut<L extends PlacedLine = PlacedLine> {
   decisions: string[];
 }
 
+/** A line set this much larger than the body's type is a title's. */
+const TITLE_TYPE = 1.25;
+
 /** What a running header or footer repeats of the masthead: the issue number, the series' kind, a classification mark. */
 const MASTHEAD_WORDS = /第\s*[\d〇零一二三四五六七八九十百]+\s*期|简\s*报|内部(?:刊物|资料)|注意保存/u;
 /** A header or footer seen on pages that differ only in their numbers is one. */
@@ -127,6 +130,17 @@ export function layOut<L extends PlacedLine>(pages: readonly (readonly L[])[]): 
   // The usual distance from one line to the next: a gap well beyond it (a blank line, space above a heading) starts anew.
   const steps = bodies.flatMap((lines) => lines.slice(1).map((line, index) => line.y - lines[index]!.y)).filter((step) => step > 0);
   const pitch = steps.sort((a, b) => a - b)[Math.floor(steps.length / 2)] ?? 0;
+  // The body's type size, as most lines have it: a title is set larger.
+  const sizes = text.map((line) => line.size).sort((a, b) => a - b);
+  const body = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  // The advance from one character to the next (letter spacing included).
+  const advance = (line: L) => (line.end - line.x) / Math.max(1, [...line.text.replace(/\s+/gu, '')].length);
+  // Two lines set the same: type size and letter spacing alike. A single character shows no spacing, and
+  // its size read from a scan's ink runs larger than a line's: only a size far off tells it apart.
+  const setAlike = (first: L, next: L) =>
+    [...next.text.replace(/\s+/gu, '')].length === 1
+      ? next.size >= first.size * 0.75 && next.size <= first.size * 1.35
+      : Math.abs(next.size - first.size) <= first.size * 0.15 && Math.abs(advance(next) - advance(first)) <= advance(first) * 0.1;
   const centredLine = (line: L) =>
     line.x - margin > line.size * 0.5 && right - line.end > line.size * 0.5 && Math.abs(line.x - margin - (right - line.end)) < line.size;
   let previous: L | undefined;
@@ -145,7 +159,29 @@ export function layOut<L extends PlacedLine>(pages: readonly (readonly L[])[]): 
       const label = LABEL.test(line.text);
       // A picture stands alone: nothing runs on into it or out of it.
       const picture = line.text.startsWith(IMAGE_MARK) || (previous?.text.startsWith(IMAGE_MARK) ?? false);
-      if (paragraph && filled && !wide && !centred && !label && !picture && (!indented || hanging)) {
+      // A title or heading that filled the measure (the next character would not fit) goes on in the next
+      // line, centred, set the same (type size and letter spacing): one title, wrapped. A title is told
+      // by its large type or, in body type, by a line of its own at the margin that ends in no stop.
+      const wrapped =
+        index > 0 &&
+        previous !== undefined &&
+        paragraph?.length === 1 &&
+        !previous.spread &&
+        !line.spread &&
+        !picture &&
+        centredLine(line) &&
+        (previous.size >= body * TITLE_TYPE || !/[。！？；…]["”’）)]?$/u.test(previous.text.trim())) &&
+        setAlike(previous, line) &&
+        previous.x <= margin + advance(previous) &&
+        previous.end >= right - advance(previous) &&
+        gap > 0 &&
+        gap <= previous.size * 2.2;
+      if (paragraph && wrapped) {
+        paragraph.push(line);
+        // A title stands apart from the text above it, however little space the page leaves there.
+        if (paragraphs.length > 1 && paragraphs.at(-2) !== null) paragraphs.splice(-1, 0, null);
+        decisions.push(`joined a title printed over two lines: "${paragraph.map((part) => part.text.trim()).join('')}"`);
+      } else if (paragraph && filled && !wide && !centred && !label && !picture && (!indented || hanging)) {
         paragraph.push(line);
       } else {
         if (index === 0 || wide || indented || centred) paragraphs.push(null);

@@ -86,6 +86,14 @@ export function oneImageFillsPage(images: readonly PaintedImage[], view: readonl
   return b === 0 && c === 0 && near(a, x1 - x0) && near(d, y1 - y0) && near(e, x0) && near(f, y0);
 }
 
+/**
+ * The PDF opened by pdf.js, its own messages kept to errors: a copier's JBIG2 page is decoded by
+ * pdf.js's JavaScript decoder, which it announces on every page as a warning meant for developers.
+ */
+export function openPdf(data: Uint8Array): ReturnType<typeof getDocumentProxy> {
+  return getDocumentProxy(new Uint8Array(data), { verbosity: 0 });
+}
+
 /** A page's one image as stored, where it is a JPEG file (DCTDecode, nothing more), as a copier saves its scans. */
 function storedJpeg(page: PDFDict): Uint8Array | undefined {
   if (page.lookup(PDFName.of('Rotate'))) return undefined;
@@ -107,7 +115,7 @@ function storedJpeg(page: PDFDict): Uint8Array | undefined {
  * enlarged past it, at most MOST_DPI), or at SCAN_DPI where it holds no image.
  */
 export async function pdfPageImages(data: Uint8Array, dpi?: number): Promise<PageImage[]> {
-  const pdf = await getDocumentProxy(new Uint8Array(data));
+  const pdf = await openPdf(data);
   const { OPS } = await getResolvedPDFJS();
   const stored =
     dpi === undefined ? await PDFDocument.load(data, { ignoreEncryption: true, updateMetadata: false }).catch(() => undefined) : undefined;

@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
+import { buildOutputs } from './src/integrations/build-outputs.ts';
 import { devFiles } from './src/integrations/dev-files.ts';
 import { contentDir } from './src/lib/archive/content-dir.ts';
 import { buildCaches } from './src/lib/build/caches.ts';
@@ -31,7 +32,15 @@ export default defineConfig({
     }),
   },
   // Build output and caches (benchmark archives of 100,000 files among them) are no source: the dev server does not watch them.
-  vite: { server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/dist.*/**'] } } },
+  // npm run build builds into a folder that already holds the last site (KEEP_OUT_DIR): Vite must not empty it.
+  vite: {
+    server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/dist.*/**'] } },
+    ...(process.env.KEEP_OUT_DIR === '1' && { build: { emptyOutDir: false } }),
+  },
   // The dev server also serves the last build's search index and the photos and originals beside issues.
-  integrations: [sitemap(), devFiles({ content: contentDir(), out: path.resolve(outputDir()) })],
+  integrations: [
+    sitemap(),
+    devFiles({ content: contentDir(), out: path.resolve(outputDir()) }),
+    buildOutputs(process.env.BUILD_OUTPUTS_FILE),
+  ],
 });

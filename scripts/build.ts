@@ -1,19 +1,26 @@
 /**
  * `npm run build`: content check, `astro build`, the Pagefind index of the published articles,
- * security headers and a check of every internal link, each step timed. The site is built into a
- * staging folder beside OUT_DIR and replaces it only when every step succeeded: a failed build
- * leaves the previous site complete and servable.
+ * security headers and a check of every internal link, each step timed. OUT_DIR is a link to the
+ * live site, one of two folders (lib/build/site-slots.ts); the build brings the other to the live
+ * state, builds into it — Astro finds every unchanged page in place — removes what this build did
+ * not make, and publishes it by replacing the link only when every step succeeded: a failed or
+ * killed build leaves the live site as it was, byte for byte. One build at a time per site.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { Archive } from '../src/lib/archive/check.ts';
 import { contentDir, loadArchive } from '../src/lib/archive/content-dir.ts';
 import { tallyPage, type PageTally } from '../src/lib/build/astro-log.ts';
+import { takeBuildLock } from '../src/lib/build/build-lock.ts';
 import { buildCaches } from '../src/lib/build/caches.ts';
+import { pruneOutput } from '../src/lib/build/prune-output.ts';
+import { liveSlot, publishSlot, siteSlots, spareSlot } from '../src/lib/build/site-slots.ts';
+import { syncTree } from '../src/lib/build/sync-tree.ts';
 import { withHeapLimit } from '../src/lib/build/heap-limit.ts';
 import { contentSecurityPolicy, headersFile, nginxSnippet } from '../src/lib/build/csp.ts';
 import { readFactCache, writeFactCache } from '../src/lib/build/fact-cache.ts';
@@ -29,8 +36,14 @@ import { outputDir, siteConfig } from '../src/lib/site-config.ts';
 import { reportContent } from './check-content.ts';
 
 const dist = path.resolve(outputDir());
-const staging = `${dist}.staging`;
+const slots = siteSlots(dist);
 const site = siteConfig();
+try {
+  takeBuildLock(`${dist}.lock`);
+} catch (error) {
+  console.error(`build: ${(error as Error).message}`);
+  process.exit(1);
+}
 // What the last build of this folder left to reuse: rendered content and pages, index shards, page checks.
 const caches = buildCaches(dist, site.base);
 // --force: a clean build, every cache of this folder emptied first (Astro is told too).
@@ -40,8 +53,15 @@ if (force) await rm(caches.root, { recursive: true, force: true });
 /** What a step returns when it failed (and has said why). */
 const FAILED = Symbol('failed');
 
+/** For the tests only: the step at whose start (for astro build: while it renders) the build kills itself. */
+const KILL_AT = process.env.BUILD_TEST_KILL_AT;
+const killHere = (name: string) => {
+  if (KILL_AT === name) process.kill(process.pid, 'SIGKILL');
+};
+
 /** Runs one timed step and gives back its value; a failed step ends the build with nothing published. */
 async function step<T>(name: string, work: () => Promise<T | typeof FAILED> | T | typeof FAILED): Promise<T> {
+  if (name !== 'astro build') killHere(name);
   const started = performance.now();
   const value = await work();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -58,7 +78,27 @@ const archive: Archive = await step('content check', async () => {
   const read = await loadArchive(contentDir(), { file: caches.content, write: true });
   return reportContent(read) ? read : FAILED;
 });
-await rm(staging, { recursive: true, force: true });
+const live = await liveSlot(slots);
+const staging = spareSlot(slots, live);
+await step('staging', async () => {
+  // The spare folder brought to the live site: unchanged pages, photos and originals stay where they are.
+  if (force || !live) await rm(staging, { recursive: true, force: true });
+  const synced = live && !force ? await syncTree(live, staging) : undefined;
+  // What every build makes anew: Vite's assets, the sitemaps, the search index, the headers files.
+  const rebuilt = ['_astro', 'pagefind', '_headers', 'nginx-security-headers.conf'];
+  const sitemaps = (await readdir(staging).catch(() => [])).filter((name) => /^sitemap.*\.xml$/.test(name));
+  for (const name of [...rebuilt, ...sitemaps]) await rm(path.join(staging, name), { recursive: true, force: true });
+  await rm(caches.routeOutputs, { force: true });
+  // Astro trusts a page in the folder whose key its manifest holds: the manifest the live site was built with, never a failed build's.
+  const manifest = path.join(caches.astro, 'incremental-build.json');
+  if (existsSync(caches.publishedManifest)) await copyFile(caches.publishedManifest, manifest);
+  else await rm(manifest, { force: true });
+  console.log(
+    synced
+      ? `staging: ${path.relative(process.cwd(), staging)} brought to the live site (${synced.copied} files copied, ${synced.deleted} deleted)`
+      : `staging: ${path.relative(process.cwd(), staging)} emptied for a clean build`,
+  );
+});
 await step('astro build', async () => {
   const child = spawn('astro', ['build', ...(force ? ['--force'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -66,9 +106,12 @@ await step('astro build', async () => {
     env: {
       ...process.env,
       OUT_DIR: staging,
+      KEEP_OUT_DIR: '1',
+      BUILD_OUTPUTS_FILE: caches.routeOutputs,
       ASTRO_CACHE_DIR: caches.astro,
       CONTENT_CHECK_CACHE: caches.content,
-      NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, archive.issues.length),
+      // The child ends with this build, killed or not: it never writes on into the spare folder.
+      NODE_OPTIONS: `${withHeapLimit(process.env.NODE_OPTIONS, archive.issues.length)} --import=${pathToFileURL(path.resolve(import.meta.dirname, 'lib/exit-with-parent.ts')).href}`,
     },
   });
   // Astro's log passes through as it comes; its page lines are counted on the way.
@@ -77,6 +120,7 @@ await step('astro build', async () => {
   lines.on('line', (line) => {
     console.log(line);
     tallyPage(line, pages);
+    if (pages.rendered + pages.copied > 0) killHere('astro build');
   });
   const [status] = (await once(child, 'close').catch((error: Error) => {
     console.error(`astro build: could not run astro (${error.message}); run the build through npm: npm run build`);
@@ -88,7 +132,15 @@ await step('astro build', async () => {
 await step('photos and originals', async () => {
   // The archive read by the content check is used again here, not read a third time.
   const published = await publishAssets(archive, contentDir(), staging);
-  console.log(`photos and originals: files beside ${published.issues} issues published, ${published.copies} smaller photo copies made`);
+  console.log(
+    `photos and originals: files beside ${published.issues} issues published, ${published.copies} smaller photo copies; ${published.written} files written, the rest already in place`,
+  );
+  // What this build did not make goes: pages of deleted issues and articles, photos taken out.
+  const outputs = JSON.parse(await readFile(caches.routeOutputs, 'utf8')) as string[];
+  const removed = await pruneOutput(staging, [...outputs, ...published.files], ['_astro'], /^sitemap.*\.xml$/);
+  console.log(
+    `photos and originals: ${removed.length} files no longer made removed${removed.length ? ` (${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', …' : ''})` : ''}`,
+  );
 });
 await step('search index', async () => {
   await prepareFolding();
@@ -142,18 +194,19 @@ async function checkBuiltSite() {
   });
 }
 await step('publish', async () => {
-  // Swap the finished site in; the old one goes only once the new one is in place.
-  const old = `${dist}.old-${Date.now()}`;
-  if (existsSync(dist)) await rename(dist, old);
-  await rename(staging, dist);
-  // Deleting thousands of folders takes seconds; it goes on in the background, after the build (with any an earlier build left).
-  const leftovers = (await readdir(path.dirname(dist))).filter((name) => name.startsWith(`${path.basename(dist)}.old-`));
+  // The link replaced in one rename: at every instant it names a whole site. The old one is the next build's spare.
+  await publishSlot(slots, staging);
+  // Only a published build's manifest and page facts are kept: a failed one never leaves its own for the next.
+  await copyFile(path.join(caches.astro, 'incremental-build.json'), caches.publishedManifest);
+  await writeFactCache(caches.pages, ledger.built);
+  // Folders earlier builds of this site left (a staging folder, old sites) go in the background, after the build.
+  const leftovers = (await readdir(path.dirname(dist))).filter(
+    (name) => name === `${path.basename(dist)}.staging` || name.startsWith(`${path.basename(dist)}.old-`),
+  );
   if (leftovers.length) {
     spawn('rm', ['-rf', ...leftovers.map((name) => path.join(path.dirname(dist), name))], { detached: true, stdio: 'ignore' }).unref();
   }
-  // Only a published build's page facts are kept: a failed one never leaves its own for the next.
-  await writeFactCache(caches.pages, ledger.built);
-  console.log(`publish: the site is in ${path.relative(process.cwd(), dist) || '.'}`);
+  console.log(`publish: the site is in ${path.relative(process.cwd(), dist) || '.'} (→ ${path.basename(staging)})`);
   if (ledger.added.length) {
     await writeFile(ledger.file, writeLedger([...ledger.urls, ...ledger.added]));
     console.log(

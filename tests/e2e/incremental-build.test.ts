@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +97,34 @@ describe('incremental builds', () => {
     writeFileSync(path.join(content, 'redirects.yaml'), `- from: ${url}a3/\n  to: ${url}a3x/\n`);
     const redirecting = step('adding a redirect');
     expect(redirecting.site.has(`${url.slice(1)}a3/index.html`)).toBe(true);
+
+    // A failed build renders a correction and writes Astro's manifest; fixed elsewhere, the next build still publishes the correction.
+    edit(titled!, '（更正）', '（再次更正）');
+    const broken = path.join(content, issueFiles[30]!);
+    const unbroken = readFileSync(broken, 'utf8');
+    const bodyAt = unbroken.indexOf('\n---\n', 4) + 5;
+    writeFileSync(broken, unbroken.slice(0, bodyAt) + unbroken.slice(bodyAt).replace('。', '。详见[第999期](/zz/2022/999/)。'));
+    const failed = buildSite({ ...env, OUT_DIR: dist }, { cwd: project });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('/zz/2022/999/ (no such page or file)');
+    writeFileSync(broken, unbroken);
+    const fixed = step('a fix elsewhere after a failed build');
+    expect([...fixed.site.keys()].some((file) => readFileSync(path.join(dist, file)).includes('（再次更正）'))).toBe(true);
+
+    // Deleting an issue (its URLs taken out of the ledger on purpose): its pages go, and every page that listed it changes.
+    const deleted = path.join(content, issueFiles[40]!);
+    const deletedUrl = `/${path.relative(content, deleted).replace(/\.md$/, '')}/`;
+    rmSync(deleted);
+    const ledger = path.join(content, 'published-urls.txt');
+    writeFileSync(
+      ledger,
+      readFileSync(ledger, 'utf8')
+        .split('\n')
+        .filter((line) => !line.startsWith(deletedUrl))
+        .join('\n'),
+    );
+    const deleting = step('deleting an issue');
+    expect([...deleting.site.keys()].filter((file) => file.startsWith(deletedUrl.slice(1)))).toEqual([]);
 
     // Code and settings Astro's own hashes may not see: every page they reach is rendered again.
     edit(path.join(project, 'src/components/SiteFooter.astro'), '<footer class="site-footer">', '<footer class="site-footer" data-edited>');

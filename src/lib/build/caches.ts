@@ -20,6 +20,10 @@ export interface BuildCaches {
   pages: string;
   /** The content check's result for each file, by the hash of its text. */
   content: string;
+  /** Astro's incremental-build manifest as the published site was built with it (a failed build writes its own). */
+  publishedManifest: string;
+  /** Where Astro writes the files its routes wrote or kept in this build (see integrations/build-outputs.ts). */
+  routeOutputs: string;
 }
 
 /** The caches of the site built into `dist` (an absolute path) under `base`. */
@@ -32,5 +36,7 @@ export function buildCaches(dist: string, base: string): BuildCaches {
     search: path.join(root, 'search-shards'),
     pages: path.join(root, 'page-checks.json'),
     content: path.join(root, 'content-check.json'),
+    publishedManifest: path.join(root, 'published-build.json'),
+    routeOutputs: path.join(root, 'route-outputs.json'),
   };
 }

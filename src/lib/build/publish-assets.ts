@@ -1,35 +1,70 @@
-import { cp, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Archive } from '../archive/check.ts';
 import { variantName, variantWidths, VARIANT_SOURCE } from './image-variants.ts';
 import { isPublished } from './publish.ts';
 
+/** True when `file` exists with the size `size` (undefined: any) and the modification time of `source` (whole ms). */
+async function upToDate(file: string, source: { mtimeMs: number }, size?: number): Promise<boolean> {
+  const facts = await stat(file).catch(() => undefined);
+  return facts !== undefined && (size === undefined || facts.size === size) && Math.floor(facts.mtimeMs) === Math.floor(source.mtimeMs);
+}
+
+/** Gives a finished file (written at `temporary`) the source's time and puts it in place by rename. */
+async function settle(temporary: string, file: string, source: { mtimeMs: number }): Promise<void> {
+  await utimes(temporary, source.mtimeMs / 1000, source.mtimeMs / 1000);
+  await rename(temporary, file);
+}
+
 /**
  * Publishes the files beside each published issue (<series>/<year>/<issue>/: photos, the original
  * PDF or Word file) at the same path in the built site, next to the issue page, with smaller WebP
  * copies of each photo named as rehype-content-images lists them in srcset. Drafts' files stay out.
+ * The site folder may hold the last build's: a file already there with its source's size and time
+ * (a copy of a photo with its source's time) is kept, not copied or encoded again. Returns the
+ * published files, relative to the site.
  */
-export async function publishAssets(archive: Archive, content: string, site: string): Promise<{ issues: number; copies: number }> {
+export async function publishAssets(
+  archive: Archive,
+  content: string,
+  site: string,
+): Promise<{ issues: number; copies: number; written: number; files: string[] }> {
   let issues = 0;
   let copies = 0;
+  let written = 0;
+  const files: string[] = [];
   for (const issue of archive.issues.filter(isPublished)) {
     const relative = path.join(issue.series.slug, String(issue.year), issue.slug);
     const from = path.join(content, relative);
     if (!(await stat(from).catch(() => undefined))?.isDirectory()) continue;
     const to = path.join(site, relative);
-    await cp(from, to, { recursive: true });
     issues++;
+    const entries = await readdir(from, { recursive: true, withFileTypes: true });
+    for (const entry of entries.filter((item) => item.isFile())) {
+      const name = path.relative(from, path.join(entry.parentPath, entry.name));
+      const source = await stat(path.join(from, name));
+      const file = path.join(to, name);
+      files.push(path.join(relative, name));
+      if (await upToDate(file, source, source.size)) continue;
+      await mkdir(path.dirname(file), { recursive: true });
+      await copyFile(path.join(from, name), `${file}.publish`);
+      await settle(`${file}.publish`, file, source);
+      written++;
+    }
     for (const name of issue.assets.filter((asset) => VARIANT_SOURCE.test(asset))) {
+      const source = await stat(path.join(from, name));
       const { width } = await sharp(path.join(from, name)).metadata();
       for (const w of variantWidths(width ?? 0)) {
-        await sharp(path.join(from, name))
-          .resize({ width: w })
-          .webp({ quality: 80 })
-          .toFile(path.join(to, variantName(name, w)));
+        const file = path.join(to, variantName(name, w));
+        files.push(path.join(relative, variantName(name, w)));
         copies++;
+        if (await upToDate(file, source)) continue;
+        await sharp(path.join(from, name)).resize({ width: w }).webp({ quality: 80 }).toFile(`${file}.publish`);
+        await settle(`${file}.publish`, file, source);
+        written++;
       }
     }
   }
-  return { issues, copies };
+  return { issues, copies, written, files };
 }

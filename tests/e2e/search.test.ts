@@ -64,6 +64,9 @@ describe('search in Chinese', () => {
     await searchAt('?q=第107高级中学');
     expect(await resultTitles()).toEqual(['校园防汛，尽显担当']);
     expect(await browser.page.locator('.search-result-excerpt mark').allInnerTexts()).toEqual(['第一〇七高级中学']);
+    // The school as readers shorten it.
+    await searchAt('?q=107中');
+    expect(await resultTitles()).toEqual(['校园防汛，尽显担当']);
   });
 
   it('finds 双减 in the 一把手 article first, without loading the Traditional table', async () => {

@@ -40,6 +40,13 @@ describe('numbers in search', () => {
     expect(finds('第一〇七高级中学', '郑州市第107高级中学')).toBe(true);
     expect(finds('十八中', '和郑州18中四名党员同赴登封市')).toBe(true);
     expect(finds('24中', '郑州市第二十四中学在郑州市中小学校外教育基地')).toBe(true);
+    // Short school names: 107中 for 第一〇七高级中学, 十八中 for 第十八初级中学, and not for another number.
+    expect(finds('107中', '郑州市第一〇七高级中学校园周边内涝严重')).toBe(true);
+    expect(finds('一〇七中', '郑州市第107高级中学')).toBe(true);
+    expect(finds('十八中', '第十八初级中学开展活动')).toBe(true);
+    expect(finds('107中', '郑州市第1107高级中学')).toBe(false);
+    expect(finds('107中', '郑州市第一〇七小学')).toBe(false);
+    expect(finds('5小', '第五小学')).toBe(true);
     expect(finds('二〇二一级', '举行2021级学生国防教育暨社会实践活动')).toBe(true);
     expect(finds('7月27日', '在七月二十七日下午的暴雨中')).toBe(true);
     // Another number is not the same number, nor is a longer one that holds its digits.

@@ -55,9 +55,26 @@ function runWords(folded: string, last: boolean): string[] {
   return words;
 }
 
+/**
+ * Readers shorten school names: 107中 for 第107高级中学, 十八中 for 第十八初级中学. The words of each short
+ * name a text's numbered middle schools go by, after its own words (so no phrase of the text runs
+ * into them). 第24中学 and 第5小学 hold their short names already (24中, 5小).
+ */
+const SCHOOL = /第([0-9]+)(?:高级|初级)中学/gu;
+function shortNameWords(folded: string): string[] {
+  const names = new Set([...folded.matchAll(SCHOOL)].map((match) => `${match[1]}中`));
+  return [...names].flatMap((name) => runWords(name, true));
+}
+
+/** The words a text is indexed by, its characters folded: its runs' words, then its schools' short names. */
+function textWords(characters: string): string[] {
+  const folded = foldNumbers(characters);
+  return [...runWords(folded, true), ...shortNameWords(folded)];
+}
+
 /** The index words of a text: each run's character pairs and its last character (so one character finds it by prefix). */
 export function indexWords(text: string): string[] {
-  return runWords(foldNumbers(foldCharacters(text)), true);
+  return textWords(foldCharacters(text));
 }
 
 /**
@@ -92,7 +109,7 @@ function formsOf(characters: string): string[] {
 export function indexContent(text: string): string {
   // Characters folded once, for the words and for the forms.
   const characters = foldCharacters(text);
-  return [...runWords(foldNumbers(characters), true).map(encodeWord), ...formsOf(characters)].join(' ');
+  return [...textWords(characters).map(encodeWord), ...formsOf(characters)].join(' ');
 }
 
 /** One term of a query: as typed, the index words it needs, and the forms of the numbers it types. */

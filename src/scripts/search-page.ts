@@ -1,18 +1,8 @@
 import { searchExcerpt, type ExcerptPart } from '../lib/search/excerpt.ts';
 import { issueQuery, readSearchState, searchFilters, writeSearchState, type SearchState } from '../lib/search/state.ts';
 import { prepareFolding } from '../lib/search/fold.ts';
-import {
-  combineTerms,
-  newestFirst,
-  printedFirst,
-  rankedBy,
-  resultMeta,
-  setUpShards,
-  type Pagefind,
-  type PagefindResultData,
-  type PagefindSearch,
-} from '../lib/search/results.ts';
-import { formQuery, pagefindQuery, queryTerms, rankingQuery } from '../lib/search/text.ts';
+import { findArticles, loadIndex, type LoadedIndex } from '../lib/search/query.ts';
+import { resultMeta, type Pagefind, type PagefindResultData } from '../lib/search/results.ts';
 
 interface IssueRef {
   series: string;
@@ -38,29 +28,23 @@ export function startSearchPage(form: HTMLFormElement): void {
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const issueBox = document.getElementById('search-issue')!;
   const input = form.elements.namedItem('q') as HTMLInputElement;
-  let pagefind: Promise<Pagefind> | undefined;
-  let shardCount = 1;
-  /** Results ordered newest first across shards: at most this many are read and sorted. */
-  const NEWEST_LIMIT = 200;
+  let index: Promise<LoadedIndex> | undefined;
   let issues: Promise<IssueRef[]> | undefined;
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   // The index comes in shards (see lib/search/shards.ts): the newest is loaded, the others merged into it.
   const loadPagefind = () =>
-    (pagefind ??= fetch(`${base}pagefind/shards.json`)
-      .then((response) => {
+    (index ??= loadIndex(
+      base,
+      async (url) => {
+        const response = await fetch(url);
         // No index is served before the first build (the dev server serves the last one built).
         if (!response.ok) throw new Error(strings.noIndex);
-        return response.json() as Promise<string[]>;
-      })
-      .then(async ([primary, ...others]) => {
-        if (!primary) throw new Error('no search index');
-        shardCount = 1 + others.length;
-        const module = (await import(/* @vite-ignore */ `${base}pagefind/${primary}/pagefind.js`)) as Pagefind;
-        await setUpShards(module, base, others);
-        return module;
-      }));
+        return response.json() as Promise<unknown>;
+      },
+      (url) => import(/* @vite-ignore */ url) as Promise<Pagefind>,
+    ));
   const loadIssues = () => (issues ??= fetch(`${base}search/issues.json`).then((response) => response.json() as Promise<IssueRef[]>));
 
   const fill = (state: SearchState) => {
@@ -108,31 +92,11 @@ export function startSearchPage(form: HTMLFormElement): void {
     }
     status.textContent = strings.loading ?? '';
     try {
-      const [engine] = await Promise.all([loadPagefind(), prepareFolding([state.q])]);
-      const terms = queryTerms(state.q);
-      const options = { filters, ...(state.sort === 'newest' && { sort: { date: 'desc' } }) };
-      const searchTerm = async (term: (typeof terms)[number]) => {
-        const exact = await engine.search(pagefindQuery(term), options);
-        if (!exact || state.sort === 'newest') return exact;
-        // Ranked by the phrase's words searched loose, then the texts that print its numbers as typed first.
-        const loose = rankingQuery(term);
-        const forms = formQuery(term);
-        const [ranking, printed] = await Promise.all([
-          loose ? engine.search(loose, options) : null,
-          forms ? engine.search(forms, options) : null,
-        ]);
-        const ranked = ranking ? rankedBy(exact, ranking) : exact;
-        return printed ? printedFirst(ranked, printed) : ranked;
-      };
-      const searches = await Promise.all(terms.length ? terms.map(searchTerm) : [engine.search(null, options)]);
-      if (token !== run || searches.some((found) => !found)) return;
-      updateCounts((searches[0] as PagefindSearch).filters);
-      let results = combineTerms(searches as PagefindSearch[], state.sort);
-      if (state.sort === 'newest' && shardCount > 1) {
-        const read = await Promise.all(results.slice(0, NEWEST_LIMIT).map(async (result) => ({ result, data: await result.data() })));
-        if (token !== run) return;
-        results = newestFirst(read).map(({ result, data }) => ({ ...result, data: () => Promise.resolve(data) }));
-      }
+      const [loaded] = await Promise.all([loadPagefind(), prepareFolding([state.q])]);
+      const found = await findArticles(loaded, { q: state.q, filters, sort: state.sort });
+      if (token !== run || !found) return;
+      updateCounts(found.counts);
+      const { results, terms } = found;
       let shown = 0;
       const showMore = async () => {
         const page = await Promise.all(results.slice(shown, shown + PAGE).map((result) => result.data()));

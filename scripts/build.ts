@@ -18,6 +18,7 @@ import { contentDir, loadArchive } from '../src/lib/archive/content-dir.ts';
 import { tallyPage, type PageTally } from '../src/lib/build/astro-log.ts';
 import { takeBuildLock } from '../src/lib/build/build-lock.ts';
 import { buildCaches } from '../src/lib/build/caches.ts';
+import { ENCODINGS, precompress } from '../src/lib/build/precompress.ts';
 import { pruneOutput } from '../src/lib/build/prune-output.ts';
 import { liveSlot, publishSlot, siteSlots, spareSlot } from '../src/lib/build/site-slots.ts';
 import { syncTree } from '../src/lib/build/sync-tree.ts';
@@ -137,7 +138,8 @@ await step('photos and originals', async () => {
   );
   // What this build did not make goes: pages of deleted issues and articles, photos taken out.
   const outputs = JSON.parse(await readFile(caches.routeOutputs, 'utf8')) as string[];
-  const removed = await pruneOutput(staging, [...outputs, ...published.files], ['_astro'], /^sitemap.*\.xml$/);
+  const made = [...outputs, ...published.files].flatMap((file) => [file, ...ENCODINGS.map((encoding) => `${file}${encoding}`)]);
+  const removed = await pruneOutput(staging, made, ['_astro'], /^sitemap.*\.xml$/);
   console.log(
     `photos and originals: ${removed.length} files no longer made removed${removed.length ? ` (${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', …' : ''})` : ''}`,
   );
@@ -157,6 +159,10 @@ await step('search index', async () => {
     `search index: ${summary.pages} articles in ${summary.shards.length} shards, ${summary.written.length} written (${summary.written.join(', ') || 'none'}), ${summary.reused.length} unchanged and reused`,
   );
 });
+await step('compress', async () => {
+  const { files, written } = await precompress(staging, path.join(caches.root, 'compressed'));
+  console.log(`compress: ${files} text files served precompressed (.gz, .br), ${written} copies written, the rest up to date`);
+});
 // The finished site, listed and its pages read once for the three checks that follow, and let go after them.
 const ledger = await checkBuiltSite();
 async function checkBuiltSite() {
@@ -166,7 +172,13 @@ async function checkBuiltSite() {
     for (const facts of read.pages.values()) for (const hash of facts.scripts) hashes.add(hash);
     const policy = contentSecurityPolicy([...hashes]);
     await writeFile(path.join(staging, '_headers'), headersFile(policy, site.base));
-    await writeFile(path.join(staging, 'nginx-security-headers.conf'), nginxSnippet(policy));
+    const snippet = nginxSnippet(policy);
+    await writeFile(path.join(staging, 'nginx-security-headers.conf'), snippet);
+    // nginx reads the file it includes only when it starts or reloads.
+    const served = live ? await readFile(path.join(live, 'nginx-security-headers.conf'), 'utf8').catch(() => undefined) : undefined;
+    if (served !== undefined && served !== snippet) {
+      console.log('security headers: nginx-security-headers.conf changed; once this build is published, reload nginx (nginx -s reload)');
+    }
     console.log(
       `security headers: ${hashes.size} inline script${hashes.size === 1 ? '' : 's'} allowed by hash in _headers and nginx-security-headers.conf (${read.read} of ${read.pages.size} pages read anew)`,
     );

@@ -1,12 +1,13 @@
 /**
  * `npm test`: every test, on a fresh machine too. Checks that it runs on Node 22, installs Debian's
- * chromium and a CJK font when they are missing (as root), runs Astro's type generation, ESLint,
+ * chromium, a CJK font, nginx and its Brotli module when they are missing (as root), runs Astro's type generation, ESLint,
  * Prettier and `astro check`, then runs Vitest's unit and browser
  * projects and closes with one plain summary line.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { CHROMIUM } from './lib/browser.ts';
+import { NGINX } from './lib/nginx.ts';
 
 const REPORT = '.cache/vitest-report.json';
 
@@ -28,18 +29,26 @@ if (major !== 22) {
 }
 console.log(`npm test: Node ${process.version}`);
 
-if (!existsSync(CHROMIUM) || !hasCjkFont()) {
+// Debian packages the browser tests need: Chromium and a CJK font, and nginx with Brotli to serve the site as offices do.
+const NGINX_BROTLI = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+const missing = [
+  ...(existsSync(CHROMIUM) ? [] : ['chromium']),
+  ...(hasCjkFont() ? [] : ['fonts-noto-cjk']),
+  ...(existsSync(NGINX) ? [] : ['nginx']),
+  ...(existsSync(NGINX_BROTLI) ? [] : ['libnginx-mod-http-brotli-static']),
+];
+if (missing.length) {
   if (process.getuid?.() !== 0) {
     console.error(
-      `npm test: the browser tests need ${CHROMIUM} and a CJK font; as root, run: apt-get update && apt-get install -y chromium fonts-noto-cjk`,
+      `npm test: the browser tests need Debian's ${missing.join(', ')}; as root, run: apt-get update && apt-get install -y ${missing.join(' ')}`,
     );
     process.exit(1);
   }
-  console.log("npm test: installing Debian's chromium and fonts-noto-cjk");
+  console.log(`npm test: installing Debian's ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status ?? 1;
-  if (apt(['update']) !== 0 || apt(['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']) !== 0) {
-    console.error('npm test: apt-get could not install chromium and fonts-noto-cjk');
+  if (apt(['update']) !== 0 || apt(['install', '-y', '--no-install-recommends', ...missing]) !== 0) {
+    console.error(`npm test: apt-get could not install ${missing.join(', ')}`);
     process.exit(1);
   }
 }

@@ -1,14 +1,15 @@
 /**
  * `npm run bench:search -- --issues N [--queries K]`: builds a synthetic archive of N issues, runs a
  * query set drawn from it (whole words, fragments of longer words, two-word phrases, names) through
- * the real search page in headless Chromium, served gzip-compressed, and through Pagefind's defaults
+ * the real search page in headless Chromium, served by nginx as offices serve it (the build's
+ * precompressed Brotli copies), and through Pagefind's defaults
  * (the same articles indexed as Chinese text, queried with the stock API) side by side: precision and
  * recall at 10, and nDCG@10 graded over the whole archive (3: the title holds the query; 2: the text
  * holds it three times or more; 1: once or twice). Prints a table
  * and writes .cache/bench/search-N.json. A benchmark: it prints numbers and asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page, Response } from 'playwright-core';
@@ -21,6 +22,7 @@ import { articleRecords } from '../../src/lib/search/records.ts';
 import { foldForSearch, prepareFolding } from '../../src/lib/search/fold.ts';
 import { median, quantile } from './stats.ts';
 import { launchBrowser } from '../lib/browser.ts';
+import { NGINX, startNginx } from '../lib/nginx.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { writeCorpus } from './generate-corpus.ts';
 
@@ -56,7 +58,11 @@ await pagefind.close();
 const texts = new Map(records.map((record) => [record.url, foldForSearch(`${record.meta.title}\n${record.meta.text}`)]));
 const titles = new Map(records.map((record) => [record.url, foldForSearch(record.meta.title ?? '')]));
 const queries = benchQueries([...texts.values()], [...written.corpus.people, ...written.corpus.places], Number(values.queries));
-const server = await serveStatic(dist, '/');
+// Served as offices serve it: nginx with the build's precompressed copies (Node's gzip server where nginx is missing).
+const server = existsSync(NGINX) ? await startNginx(dist, '/') : await serveStatic(dist, '/');
+console.log(
+  `bench:search: served by ${existsSync(NGINX) ? 'nginx (precompressed .br and .gz)' : 'a Node static server (gzip on the fly)'}`,
+);
 const browser = await launchBrowser();
 
 /** Bytes on the wire (compressed) while `work` runs. */

@@ -25,6 +25,7 @@ const STEPS = [
   'astro build',
   'photos and originals',
   'search index',
+  'compress',
   'security headers',
   'link check',
   'permanent links',

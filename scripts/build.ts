@@ -85,8 +85,8 @@ await step('staging', async () => {
   // The spare folder brought to the live site: unchanged pages, photos and originals stay where they are.
   if (force || !live) await rm(staging, { recursive: true, force: true });
   const synced = live && !force ? await syncTree(live, staging) : undefined;
-  // What every build makes anew: Vite's assets, the sitemaps, the search index, the headers files.
-  const rebuilt = ['_astro', 'pagefind', '_headers', 'nginx-security-headers.conf'];
+  // What every build makes anew: Vite's assets, the sitemaps, the headers files. The search index step keeps pagefind/ itself.
+  const rebuilt = ['_astro', '_headers', 'nginx-security-headers.conf'];
   const sitemaps = (await readdir(staging).catch(() => [])).filter((name) => /^sitemap.*\.xml$/.test(name));
   for (const name of [...rebuilt, ...sitemaps]) await rm(path.join(staging, name), { recursive: true, force: true });
   await rm(caches.routeOutputs, { force: true });
@@ -139,7 +139,7 @@ await step('photos and originals', async () => {
   // What this build did not make goes: pages of deleted issues and articles, photos taken out.
   const outputs = JSON.parse(await readFile(caches.routeOutputs, 'utf8')) as string[];
   const made = [...outputs, ...published.files].flatMap((file) => [file, ...ENCODINGS.map((encoding) => `${file}${encoding}`)]);
-  const removed = await pruneOutput(staging, made, ['_astro'], /^sitemap.*\.xml$/);
+  const removed = await pruneOutput(staging, made, ['_astro', 'pagefind'], /^sitemap.*\.xml$/);
   console.log(
     `photos and originals: ${removed.length} files no longer made removed${removed.length ? ` (${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', …' : ''})` : ''}`,
   );

@@ -183,7 +183,14 @@ export async function indexShards(site: string, shards: readonly Shard[], cache:
         await rename(partial, cached);
         summary.written.push(shard.name);
       }
-      await linkTree(cached, path.join(site, 'pagefind', shard.name));
+      // A folder already linked to this very shard (a site built over the last one) stays as it is.
+      const target = path.join(site, 'pagefind', shard.name);
+      const entry = 'pagefind-entry.json';
+      const linked = await stat(path.join(target, entry)).catch(() => undefined);
+      if (linked?.ino !== (await stat(path.join(cached, entry))).ino) {
+        await rm(target, { recursive: true, force: true });
+        await linkTree(cached, target);
+      }
       summary.pages += shard.records.length;
     }
   } finally {
@@ -191,6 +198,11 @@ export async function indexShards(site: string, shards: readonly Shard[], cache:
   }
   // The cache keeps what this build used, and nothing older.
   for (const entry of await readdir(cache)) if (!keep.has(entry)) await rm(path.join(cache, entry), { recursive: true, force: true });
+  // Shards of an earlier build that this one no longer has go.
+  const names = new Set(shards.map((shard) => shard.name));
+  for (const entry of await readdir(path.join(site, 'pagefind'), { withFileTypes: true }).catch(() => [])) {
+    if (entry.isDirectory() && !names.has(entry.name)) await rm(path.join(site, 'pagefind', entry.name), { recursive: true, force: true });
+  }
   summary.shards = shards.map((shard) => shard.name).reverse();
   const first = summary.shards[0];
   await writeFile(path.join(site, 'pagefind', 'shards.json'), JSON.stringify(summary.shards));

@@ -18,7 +18,7 @@ import { contentDir, loadArchive } from '../src/lib/archive/content-dir.ts';
 import { tallyPage, type PageTally } from '../src/lib/build/astro-log.ts';
 import { takeBuildLock } from '../src/lib/build/build-lock.ts';
 import { buildCaches } from '../src/lib/build/caches.ts';
-import { ENCODINGS, precompress } from '../src/lib/build/precompress.ts';
+import { precompress } from '../src/lib/build/precompress.ts';
 import { pruneOutput } from '../src/lib/build/prune-output.ts';
 import { liveSlot, publishSlot, siteSlots, spareSlot } from '../src/lib/build/site-slots.ts';
 import { syncTree } from '../src/lib/build/sync-tree.ts';
@@ -29,7 +29,7 @@ import { checkLinks, readBuiltSite, type BuiltSite } from '../src/lib/build/link
 import { isPublished } from '../src/lib/build/publish.ts';
 import { publishAssets } from '../src/lib/build/publish-assets.ts';
 import { compareLedger, LEDGER_FILE, pagePath, readLedger, writeLedger } from '../src/lib/build/url-ledger.ts';
-import { indexShards, MAX_SHARD, shardRecords } from '../src/lib/search/shards.ts';
+import { indexShards, MAX_SHARD, shardRecords, shardsToWrite, type ShardSummary } from '../src/lib/search/shards.ts';
 import { articleRecordSources } from '../src/lib/search/records.ts';
 import { sourceDigest } from '../src/lib/source-digest.ts';
 import { prepareFolding } from '../src/lib/search/fold.ts';
@@ -50,6 +50,11 @@ const caches = buildCaches(dist, site.base);
 // --force: a clean build, every cache of this folder emptied first (Astro is told too).
 const force = process.argv.slice(2).includes('--force');
 if (force) await rm(caches.root, { recursive: true, force: true });
+
+/** Articles the search index may write beside Astro (each costs ~0.19 MB while written). */
+const INDEX_BESIDE_ASTRO = 3_000;
+/** Beyond this many issues the records themselves are too large to hold beside Astro: the index waits for it. */
+const INDEX_BESIDE_ASTRO_ISSUES = 3_000;
 
 /** What a step returns when it failed (and has said why). */
 const FAILED = Symbol('failed');
@@ -84,8 +89,9 @@ const staging = spareSlot(slots, live);
 await step('staging', async () => {
   // The spare folder brought to the live site: unchanged pages, photos and originals stay where they are.
   if (force || !live) await rm(staging, { recursive: true, force: true });
-  const synced = live && !force ? await syncTree(live, staging) : undefined;
-  // What every build makes anew: Vite's assets, the sitemaps, the headers files. The search index step keeps pagefind/ itself.
+  // Not walked: Vite's assets, made anew below, and pagefind/, which the search index step keeps up to date itself.
+  const synced = live && !force ? await syncTree(live, staging, ['_astro', 'pagefind']) : undefined;
+  // What every build makes anew: Vite's assets, the sitemaps, the headers files.
   const rebuilt = ['_astro', '_headers', 'nginx-security-headers.conf'];
   const sitemaps = (await readdir(staging).catch(() => [])).filter((name) => /^sitemap.*\.xml$/.test(name));
   for (const name of [...rebuilt, ...sitemaps]) await rm(path.join(staging, name), { recursive: true, force: true });
@@ -100,7 +106,46 @@ await step('staging', async () => {
       : `staging: ${path.relative(process.cwd(), staging)} emptied for a clean build`,
   );
 });
+/**
+ * The search index of the published articles, into the spare folder's pagefind/. A shard is reused
+ * only where its records and the code that makes their words are as they were.
+ */
+function indexArchive(): { run: () => Promise<ShardSummary>; pending: number } {
+  const records = archive.issues.filter(isPublished).flatMap((issue) => articleRecordSources(issue, site.base));
+  const code = sourceDigest(process.cwd(), ['src/lib/search/shards.ts'], ['package-lock.json']);
+  const shards = shardRecords(records, Number(process.env.SEARCH_SHARD_SIZE) || MAX_SHARD);
+  const pending = shardsToWrite(shards, caches.search, code).reduce((sum, shard) => sum + shard.records.length, 0);
+  return {
+    pending,
+    run: async () => {
+      await prepareFolding();
+      return indexShards(staging, shards, caches.search, code);
+    },
+  };
+}
+
+/**
+ * Starts the search index at once, beside Astro, when both fit in memory together: an archive small
+ * enough for its records to be held beside Astro, and few articles to index (Pagefind holds about
+ * 0.19 MB an article while it writes). Otherwise it runs when its step asks for it, after Astro.
+ */
+function startIndexing(): { summary: () => Promise<ShardSummary>; beside: boolean } {
+  const later = (index?: ReturnType<typeof indexArchive>) => {
+    let summary: Promise<ShardSummary> | undefined;
+    return () => (summary ??= (index ?? indexArchive()).run());
+  };
+  // A large archive's records alone take hundreds of MB: made after Astro has ended.
+  if (archive.issues.length > INDEX_BESIDE_ASTRO_ISSUES) return { summary: later(), beside: false };
+  const index = indexArchive();
+  if (index.pending > INDEX_BESIDE_ASTRO) return { summary: later(index), beside: false };
+  const summary = index.run();
+  // Awaited in its own step; a failure before then is not an unhandled one.
+  summary.catch(() => undefined);
+  return { summary: () => summary, beside: true };
+}
+let indexing: ReturnType<typeof startIndexing> | undefined;
 await step('astro build', async () => {
+  indexing = startIndexing();
   const child = spawn('astro', ['build', ...(force ? ['--force'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // Astro's loaders read the content check's results just written instead of checking every file again.
@@ -138,30 +183,22 @@ await step('photos and originals', async () => {
   );
   // What this build did not make goes: pages of deleted issues and articles, photos taken out.
   const outputs = JSON.parse(await readFile(caches.routeOutputs, 'utf8')) as string[];
-  const made = [...outputs, ...published.files].flatMap((file) => [file, ...ENCODINGS.map((encoding) => `${file}${encoding}`)]);
-  const removed = await pruneOutput(staging, made, ['_astro', 'pagefind'], /^sitemap.*\.xml$/);
+  const removed = await pruneOutput(staging, [...outputs, ...published.files], ['_astro', 'pagefind'], /^sitemap.*\.xml$/);
   console.log(
     `photos and originals: ${removed.length} files no longer made removed${removed.length ? ` (${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', …' : ''})` : ''}`,
   );
 });
 await step('search index', async () => {
-  await prepareFolding();
-  const records = archive.issues.filter(isPublished).flatMap((issue) => articleRecordSources(issue, site.base));
-  // A shard is reused only where its records and the code that makes their words are as they were.
-  const code = sourceDigest(process.cwd(), ['src/lib/search/shards.ts'], ['package-lock.json']);
-  const summary = await indexShards(
-    staging,
-    shardRecords(records, Number(process.env.SEARCH_SHARD_SIZE) || MAX_SHARD),
-    caches.search,
-    code,
-  );
+  const summary = await indexing!.summary();
   console.log(
-    `search index: ${summary.pages} articles in ${summary.shards.length} shards, ${summary.written.length} written (${summary.written.join(', ') || 'none'}), ${summary.reused.length} unchanged and reused`,
+    `search index: ${summary.pages} articles in ${summary.shards.length} shards, ${summary.written.length} written (${summary.written.join(', ') || 'none'}), ${summary.reused.length} unchanged and reused${indexing!.beside ? ', indexed while Astro rendered' : ''}`,
   );
 });
 await step('compress', async () => {
   const { files, written } = await precompress(staging, path.join(caches.root, 'compressed'));
-  console.log(`compress: ${files} text files served precompressed (.gz, .br), ${written} copies written, the rest up to date`);
+  console.log(
+    `compress: ${files} shared files (Vite's, Pagefind's) served precompressed (.br, .gz), ${written} copies written, the rest up to date`,
+  );
 });
 // The finished site, listed and its pages read once for the three checks that follow, and let go after them.
 const ledger = await checkBuiltSite();

@@ -72,10 +72,10 @@ describe('served by nginx, as offices serve it', () => {
     expect(missing.headers['content-security-policy']).toBe(policy());
   });
 
-  it('serves the precompressed copies the build wrote, each the same bytes once decompressed', async () => {
+  it('serves the precompressed copies of the files every reader downloads, and compresses pages as it sends them', async () => {
     const shard = (JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8')) as string[])[0]!;
-    for (const file of ['nlzf/2022/59/index.html', `_astro/${firstFile('_astro', /\.css$/)}`, `pagefind/${shard}/pagefind.js`]) {
-      const url = `${nginx.url}${file.replace(/index\.html$/, '')}`;
+    for (const file of [`_astro/${firstFile('_astro', /\.css$/)}`, `pagefind/${shard}/pagefind.js`]) {
+      const url = `${nginx.url}${file}`;
       const plain = readFileSync(path.join(dist, file));
       const br = await get(url, 'br, gzip');
       expect(br.headers['content-encoding'], file).toBe('br');
@@ -83,11 +83,33 @@ describe('served by nginx, as offices serve it', () => {
       expect(brotliDecompressSync(br.body).equals(plain), file).toBe(true);
       const gz = await get(url, 'gzip');
       expect(gz.headers['content-encoding'], file).toBe('gzip');
+      expect(gz.body.equals(readFileSync(path.join(dist, `${file}.gz`))), file).toBe(true);
       expect(gunzipSync(gz.body).equals(plain), file).toBe(true);
       const none = await get(url);
       expect(none.headers['content-encoding'], file).toBeUndefined();
       expect(none.body.equals(plain), file).toBe(true);
     }
+    // A page has no copy: gzip as it is sent, the same bytes once decompressed.
+    const page = await get(`${nginx.url}nlzf/2022/59/`, 'br, gzip');
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(page.body).equals(readFileSync(path.join(dist, 'nlzf/2022/59/index.html')))).toBe(true);
+    expect(page.headers.vary).toContain('Accept-Encoding');
+  });
+
+  it("serves Pagefind's metadata as Brotli of what its gzip holds, which pagefind.js takes as decompressed", async () => {
+    const shard = (JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8')) as string[])[0]!;
+    const meta = `pagefind/${shard}/${firstFile(`pagefind/${shard}`, /\.pf_meta$/)}`;
+    const gzipped = readFileSync(path.join(dist, meta));
+    const br = await get(`${nginx.url}${meta}`, 'br, gzip');
+    expect(br.headers['content-encoding']).toBe('br');
+    const decoded = brotliDecompressSync(br.body);
+    expect(decoded.subarray(0, 12).toString()).toBe('pagefind_dcd');
+    expect(decoded.equals(gunzipSync(gzipped))).toBe(true);
+    expect(br.body.length).toBeLessThan(gzipped.length);
+    // Without Brotli, Pagefind's own gzip file as it wrote it.
+    const plain = await get(`${nginx.url}${meta}`, 'gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(gzipped)).toBe(true);
   });
 
   const browser = useBrowserPage();

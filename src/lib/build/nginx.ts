@@ -1,7 +1,7 @@
 /**
  * The nginx configuration that serves the site: one location under the base path, to put in a
  * `server` block. Files are served precompressed where a copy exists (gzip_static, and brotli_static
- * from Debian's libnginx-mod-http-brotli-static), the security headers (nginx-security-headers.conf,
+ * from Debian's libnginx-mod-http-brotli-static), the rest gzip-compressed as sent, the security headers (nginx-security-headers.conf,
  * written by every build) on every response — an `add_header` in a location drops the ones it would
  * inherit, so each location includes them — long cache lifetimes only for files whose names change
  * with their bytes (Vite's assets, Pagefind's index chunks), revalidation for everything else, and
@@ -25,6 +25,10 @@ location ^~ ${base} {
     charset utf-8;
     gzip_static on;
     brotli_static on;
+    # Pages and feeds, which have no copies: compressed as they are sent.
+    gzip on;
+    gzip_vary on;
+    gzip_types text/css application/javascript application/json application/xml application/rss+xml image/svg+xml;
     ${headers}
     add_header Cache-Control "${REVALIDATE}" always;
     error_page 404 ${base}404.html;

@@ -1,9 +1,10 @@
 /**
- * Compressed copies of the site's text files beside them (page.html.gz, page.html.br), for a web
- * server that serves them as they are (nginx's gzip_static and brotli_static): no compression at
- * request time, and Brotli at a quality no server spends on each request. A copy with its file's
- * modification time is up to date and kept; the files every reader downloads (Vite's assets, Pagefind's
- * script and WebAssembly) get Brotli's best, cached by their bytes, pages a faster quality.
+ * Compressed copies of the files every reader downloads, beside them (site.css.br, pagefind.js.gz),
+ * for a web server that serves them as they are (nginx's gzip_static and brotli_static): Vite's
+ * assets and Pagefind's script, WebAssembly and metadata, at Brotli's best, which no server spends on
+ * each request. Pages and feeds are left to the server's own compression (nginx `gzip on`): copies of
+ * them would triple the site's files, and every build walks them. A copy with its file's modification
+ * time is up to date and kept; copies are cached by the bytes they compress.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -11,24 +12,29 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-/** The files worth compressing: text, and Pagefind's WebAssembly (wasm.und.pagefind). Its index files are gzip already. */
-const COMPRESSIBLE = /\.(?:html|css|js|mjs|json|xml|txt|svg|webmanifest|pagefind)$/;
+/**
+ * The files worth compressing: text, Pagefind's WebAssembly (wasm.und.pagefind) and its metadata
+ * (.pf_meta, loaded by every first search). Pagefind gzips its index files itself; its metadata gets
+ * a Brotli copy of what the gzip holds, a fifth smaller: pagefind.js takes data that begins with
+ * Pagefind's own signature (pagefind_dcd) as decompressed already, which is what a browser hands it
+ * after decoding Brotli. A server without Brotli sends the gzip file as before.
+ */
+const COMPRESSIBLE = /\.(?:html|css|js|mjs|json|xml|txt|svg|webmanifest|pagefind|pf_meta)$/;
+const PAGEFIND_GZIP = /\.pf_meta$/;
 /** Below this a compressed copy saves less than a packet. */
 const SMALLEST = 512;
-/** Shared by every reader: compressed once at Brotli's best, kept by their bytes. */
-const SHARED = /^(?:_astro|pagefind)\//;
 /** The compressed forms, each with its file extension. */
 export const ENCODINGS = ['.gz', '.br'] as const;
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
+const gunzip = promisify(zlib.gunzip);
 
-function compress(data: Buffer, encoding: (typeof ENCODINGS)[number], best: boolean): Promise<Buffer> {
+function compress(data: Buffer, encoding: (typeof ENCODINGS)[number]): Promise<Buffer> {
   if (encoding === '.gz') return gzip(data, { level: 9 });
   return brotli(data, {
     params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: best ? 11 : 5,
-      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
       [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
     },
   });
@@ -45,11 +51,14 @@ async function eachAtMost<T>(items: readonly T[], width: number, work: (item: T)
 }
 
 /**
- * Writes the missing or outdated compressed copies of the text files below `site` and removes copies
- * whose file is gone; `cache` keeps the shared files' copies by the hash of their bytes.
+ * Writes the missing or outdated compressed copies of the files below `site`'s _astro/ and pagefind/
+ * and removes copies whose file is gone; `cache` keeps the copies by the hash of the bytes they compress.
  */
 export async function precompress(site: string, cache: string): Promise<{ files: number; written: number }> {
-  const entries = await readdir(site, { recursive: true, withFileTypes: true });
+  const listed = ['_astro', 'pagefind'].map((folder) =>
+    readdir(path.join(site, folder), { recursive: true, withFileTypes: true }).catch(() => []),
+  );
+  const entries = (await Promise.all(listed)).flat();
   const names = new Set(
     entries.filter((entry) => entry.isFile()).map((entry) => path.relative(site, path.join(entry.parentPath, entry.name))),
   );
@@ -64,23 +73,24 @@ export async function precompress(site: string, cache: string): Promise<{ files:
   await eachAtMost(candidates, 8, async (name) => {
     const file = path.join(site, name);
     const facts = await stat(file);
-    if (facts.size < SMALLEST) return;
+    const gzipped = PAGEFIND_GZIP.test(name);
+    // Pagefind's metadata is compressed already, so its size says nothing: it always gets its copy.
+    if (facts.size < SMALLEST && !gzipped) return;
     files++;
     const stale: (typeof ENCODINGS)[number][] = [];
-    for (const encoding of ENCODINGS) {
+    for (const encoding of gzipped ? (['.br'] as const) : ENCODINGS) {
       const copy = await stat(`${file}${encoding}`).catch(() => undefined);
       if (!copy || Math.floor(copy.mtimeMs) !== Math.floor(facts.mtimeMs)) stale.push(encoding);
     }
     if (!stale.length) return;
-    const data = await readFile(file);
-    const shared = SHARED.test(name.split(path.sep).join('/'));
-    const digest = shared ? createHash('sha1').update(data).digest('hex') : '';
+    const data = gzipped ? await gunzip(await readFile(file)) : await readFile(file);
+    const digest = createHash('sha1').update(data).digest('hex');
     for (const encoding of stale) {
       const kept = path.join(cache, `${digest}${encoding}`);
-      let compressed: Buffer | undefined = shared ? await readFile(kept).catch(() => undefined) : undefined;
+      let compressed: Buffer | undefined = await readFile(kept).catch(() => undefined);
       if (!compressed) {
-        compressed = await compress(data, encoding, shared);
-        if (shared) await writeFile(kept, compressed);
+        compressed = await compress(data, encoding);
+        await writeFile(kept, compressed);
       }
       const temporary = `${file}${encoding}.tmp`;
       await writeFile(temporary, compressed);

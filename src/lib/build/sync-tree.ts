@@ -8,15 +8,21 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Files and folders below `dir` by relative path, with size and mtime (whole ms) for files. */
-function listTree(dir: string): Map<string, { size: number; mtime: number } | 'dir'> {
+/** Files and folders below `dir` by relative path, with size and mtime (whole ms) for files; top-level names in `skip` not entered. */
+function listTree(dir: string, skip: ReadonlySet<string>): Map<string, { size: number; mtime: number } | 'dir'> {
   const found = new Map<string, { size: number; mtime: number } | 'dir'>();
-  let entries: Dirent[];
+  let top: Dirent[];
   try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    top = readdirSync(dir, { withFileTypes: true });
   } catch {
     return found;
   }
+  const entries = top
+    .filter((entry) => !skip.has(entry.name))
+    .flatMap((entry) => [
+      entry,
+      ...(entry.isDirectory() ? readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true }) : []),
+    ]);
   // Synchronous calls: tens of thousands of quick ones, each not worth a trip to the thread pool.
   for (const entry of entries) {
     const file = path.join(entry.parentPath, entry.name);
@@ -31,9 +37,12 @@ function listTree(dir: string): Map<string, { size: number; mtime: number } | 'd
   return found;
 }
 
-/** Makes `to` hold exactly what `from` holds; returns how many files were copied and deleted. */
-export async function syncTree(from: string, to: string): Promise<{ copied: number; deleted: number }> {
-  const [source, target] = [listTree(from), listTree(to)];
+/**
+ * Makes `to` hold exactly what `from` holds, but for the top-level folders or files named in `skip`
+ * (left as they are in `to`); returns how many files were copied and deleted.
+ */
+export async function syncTree(from: string, to: string, skip: readonly string[] = []): Promise<{ copied: number; deleted: number }> {
+  const [source, target] = [listTree(from, new Set(skip)), listTree(to, new Set(skip))];
   let deleted = 0;
   // Deepest first, so a folder is emptied before it goes.
   for (const [relative, facts] of [...target].sort(([a], [b]) => b.length - a.length)) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, type Dirent } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -132,7 +132,13 @@ export async function dropIndexedContent(folder: string): Promise<void> {
   }
 }
 
-/** Puts a folder's files at another place as hard links (the cache's files are never changed), copying across file systems. */
+/** The file a shard folder is loaded by: linked last, so that a folder holding it holds the whole shard. */
+const SHARD_ENTRY = 'pagefind-entry.json';
+
+/**
+ * Puts a folder's files at another place as hard links (the cache's files are never changed), copying
+ * across file systems; the shard's entry file last (a build killed on the way leaves a folder without it).
+ */
 async function linkTree(from: string, to: string): Promise<void> {
   const made = new Set<string>();
   const folder = (dir: string) => {
@@ -141,7 +147,9 @@ async function linkTree(from: string, to: string): Promise<void> {
     made.add(dir);
   };
   // Synchronous calls: thousands of small files, each a quick call instead of a trip to the thread pool.
-  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const last = (entry: Dirent) => (entry.parentPath === from && entry.name === SHARD_ENTRY ? 1 : 0);
+  for (const entry of entries.sort((a, b) => last(a) - last(b))) {
     const source = path.join(entry.parentPath, entry.name);
     const target = path.join(to, path.relative(from, source));
     if (entry.isDirectory()) {
@@ -155,6 +163,11 @@ async function linkTree(from: string, to: string): Promise<void> {
       copyFileSync(source, target);
     }
   }
+}
+
+/** The shards that no cached shard stands for (their records or the indexing `code` changed): those a build writes. */
+export function shardsToWrite<R extends Dated>(shards: readonly Shard<R>[], cache: string, code = ''): Shard<R>[] {
+  return shards.filter((shard) => !existsSync(path.join(cache, `${shard.name}.${shardDigest(shard, code)}`)));
 }
 
 /**
@@ -185,9 +198,8 @@ export async function indexShards(site: string, shards: readonly Shard[], cache:
       }
       // A folder already linked to this very shard (a site built over the last one) stays as it is.
       const target = path.join(site, 'pagefind', shard.name);
-      const entry = 'pagefind-entry.json';
-      const linked = await stat(path.join(target, entry)).catch(() => undefined);
-      if (linked?.ino !== (await stat(path.join(cached, entry))).ino) {
+      const linked = await stat(path.join(target, SHARD_ENTRY)).catch(() => undefined);
+      if (linked?.ino !== (await stat(path.join(cached, SHARD_ENTRY))).ino) {
         await rm(target, { recursive: true, force: true });
         await linkTree(cached, target);
       }

@@ -172,7 +172,7 @@ await step('astro build', async () => {
     console.error(`astro build: could not run astro (${error.message}); run the build through npm: npm run build`);
     return [1];
   })) as [number | null];
-  console.log(`astro build: ${pages.rendered} pages rendered, ${pages.copied} copied from the last build`);
+  console.log(`astro build: ${pages.rendered} pages rendered, ${pages.copied} kept from the last build`);
   return status === 0 ? true : FAILED;
 });
 await step('photos and originals', async () => {

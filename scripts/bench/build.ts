@@ -82,7 +82,7 @@ async function measuredBuild(env: Record<string, string>, args: string[] = []) {
   const done = [...stdout.matchAll(new RegExp(STEP_DONE.source, 'gm'))];
   const steps = Object.fromEntries(done.map((m) => [m[1]!, Number(m[2])]));
   const peakTreeByStep = Object.fromEntries(done.map((m, i) => [m[1]!, treeByStep[i] ?? 0]));
-  const tally = /^astro build: (\d+) pages rendered, (\d+) copied/m.exec(stdout);
+  const tally = /^astro build: (\d+) pages rendered, (\d+) kept/m.exec(stdout);
   const pages = { rendered: Number(tally?.[1] ?? 0), copied: Number(tally?.[2] ?? 0) };
   return { seconds: (performance.now() - started) / 1000, steps, astro: astroPhases(stdout), peakTree, peakProcess, peakTreeByStep, pages };
 }
@@ -234,7 +234,7 @@ for (const r of results) {
     ['+1 issue', r.update],
   ] as const) {
     console.log(
-      `${''.padStart(6)}  ${name}: ${run.seconds.toFixed(1)} s (±${run.spread.toFixed(1)}; ${(run.shareOfClean * 100).toFixed(0)}% of clean) — ${stepsOf(run)}; peak ${gb(run.peakTreeBytes)} tree; pages ${run.pagesRendered} rendered, ${run.pagesCopied} copied`,
+      `${''.padStart(6)}  ${name}: ${run.seconds.toFixed(1)} s (±${run.spread.toFixed(1)}; ${(run.shareOfClean * 100).toFixed(0)}% of clean) — ${stepsOf(run)}; peak ${gb(run.peakTreeBytes)} tree; pages ${run.pagesRendered} rendered, ${run.pagesCopied} kept`,
     );
   }
   console.log(

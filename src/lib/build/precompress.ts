@@ -11,6 +11,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'n
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { eachAtMost } from '../concurrency.ts';
 
 /**
  * The files worth compressing: text, Pagefind's WebAssembly (wasm.und.pagefind) and its metadata
@@ -38,16 +39,6 @@ function compress(data: Buffer, encoding: (typeof ENCODINGS)[number]): Promise<B
       [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
     },
   });
-}
-
-/** Runs `work` on each item, at most `width` at a time (zlib's work goes to libuv's threads). */
-async function eachAtMost<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 /**

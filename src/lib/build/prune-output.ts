@@ -12,11 +12,13 @@ import path from 'node:path';
  */
 export async function pruneOutput(site: string, made: readonly string[], fresh: readonly string[], top: RegExp): Promise<string[]> {
   const keep = new Set(made.map((file) => path.normalize(file)));
-  const entries = await readdir(site, { recursive: true, withFileTypes: true });
+  const root = path.resolve(site);
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const removed: string[] = [];
   const folders: string[] = [];
   for (const entry of entries) {
-    const relative = path.relative(site, path.join(entry.parentPath, entry.name));
+    // By string, not path.relative (which resolves both paths for each file).
+    const relative = `${entry.parentPath}${path.sep}${entry.name}`.slice(root.length + 1);
     const [first] = relative.split(path.sep);
     if (fresh.includes(first!)) continue;
     if (entry.isDirectory()) folders.push(relative);

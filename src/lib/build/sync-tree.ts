@@ -7,9 +7,11 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
+import { eachAtMost } from '../concurrency.ts';
 
 /** Files and folders below `dir` by relative path, with size and mtime (whole ms) for files; top-level names in `skip` not entered. */
-function listTree(dir: string, skip: ReadonlySet<string>): Map<string, { size: number; mtime: number } | 'dir'> {
+function listTree(folder: string, skip: ReadonlySet<string>): Map<string, { size: number; mtime: number } | 'dir'> {
+  const dir = path.resolve(folder);
   const found = new Map<string, { size: number; mtime: number } | 'dir'>();
   let top: Dirent[];
   try {
@@ -25,8 +27,9 @@ function listTree(dir: string, skip: ReadonlySet<string>): Map<string, { size: n
     ]);
   // Synchronous calls: tens of thousands of quick ones, each not worth a trip to the thread pool.
   for (const entry of entries) {
-    const file = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(dir, file);
+    // By string, not path.relative: it resolves both paths against the working folder, for each of a hundred thousand files.
+    const file = `${entry.parentPath}${path.sep}${entry.name}`;
+    const relative = file.slice(dir.length + 1);
     if (entry.isDirectory()) found.set(relative, 'dir');
     else if (entry.isFile()) {
       const facts = statSync(file);
@@ -57,18 +60,17 @@ export async function syncTree(from: string, to: string, skip: readonly string[]
   const folders = [...source].filter(([, facts]) => facts === 'dir').map(([relative]) => relative);
   for (const folder of folders.sort()) await mkdir(path.join(to, folder), { recursive: true });
   const files = [...source].filter((entry): entry is [string, { size: number; mtime: number }] => entry[1] !== 'dir');
-  await Promise.all(
-    files.map(async ([relative, facts]) => {
-      const had = target.get(relative);
-      if (had !== undefined && had !== 'dir' && had.size === facts.size && had.mtime === facts.mtime) return;
-      const file = path.join(to, relative);
-      const temporary = `${file}.sync-${process.pid}`;
-      await copyFile(path.join(from, relative), temporary);
-      const { mtimeMs } = await stat(path.join(from, relative));
-      await utimes(temporary, mtimeMs / 1000, mtimeMs / 1000);
-      await rename(temporary, file);
-      copied++;
-    }),
-  );
+  // A few at a time: a first spare copies every file of the site.
+  await eachAtMost(files, 16, async ([relative, facts]) => {
+    const had = target.get(relative);
+    if (had !== undefined && had !== 'dir' && had.size === facts.size && had.mtime === facts.mtime) return;
+    const file = path.join(to, relative);
+    const temporary = `${file}.sync-${process.pid}`;
+    await copyFile(path.join(from, relative), temporary);
+    const { mtimeMs } = await stat(path.join(from, relative));
+    await utimes(temporary, mtimeMs / 1000, mtimeMs / 1000);
+    await rename(temporary, file);
+    copied++;
+  });
   return { copied, deleted };
 }

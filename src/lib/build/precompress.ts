@@ -7,11 +7,12 @@
  * time is up to date and kept; copies are cached by the bytes they compress.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { eachAtMost } from '../concurrency.ts';
+import { settle, upToDate } from './stamped-file.ts';
 
 /**
  * The files worth compressing: text, Pagefind's WebAssembly (wasm.und.pagefind) and its metadata
@@ -70,8 +71,7 @@ export async function precompress(site: string, cache: string): Promise<{ files:
     files++;
     const stale: (typeof ENCODINGS)[number][] = [];
     for (const encoding of gzipped ? (['.br'] as const) : ENCODINGS) {
-      const copy = await stat(`${file}${encoding}`).catch(() => undefined);
-      if (!copy || Math.floor(copy.mtimeMs) !== Math.floor(facts.mtimeMs)) stale.push(encoding);
+      if (!(await upToDate(`${file}${encoding}`, facts))) stale.push(encoding);
     }
     if (!stale.length) return;
     const data = gzipped ? await gunzip(await readFile(file)) : await readFile(file);
@@ -85,8 +85,7 @@ export async function precompress(site: string, cache: string): Promise<{ files:
       }
       const temporary = `${file}${encoding}.tmp`;
       await writeFile(temporary, compressed);
-      await utimes(temporary, facts.mtimeMs / 1000, facts.mtimeMs / 1000);
-      await rename(temporary, `${file}${encoding}`);
+      await settle(temporary, `${file}${encoding}`, facts);
       written++;
     }
   });

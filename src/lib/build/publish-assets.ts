@@ -1,21 +1,10 @@
-import { copyFile, mkdir, readdir, rename, stat, utimes } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Archive } from '../archive/check.ts';
 import { variantName, variantWidths, VARIANT_SOURCE } from './image-variants.ts';
 import { isPublished } from './publish.ts';
-
-/** True when `file` exists with the size `size` (undefined: any) and the modification time of `source` (whole ms). */
-async function upToDate(file: string, source: { mtimeMs: number }, size?: number): Promise<boolean> {
-  const facts = await stat(file).catch(() => undefined);
-  return facts !== undefined && (size === undefined || facts.size === size) && Math.floor(facts.mtimeMs) === Math.floor(source.mtimeMs);
-}
-
-/** Gives a finished file (written at `temporary`) the source's time and puts it in place by rename. */
-async function settle(temporary: string, file: string, source: { mtimeMs: number }): Promise<void> {
-  await utimes(temporary, source.mtimeMs / 1000, source.mtimeMs / 1000);
-  await rename(temporary, file);
-}
+import { settle, upToDate } from './stamped-file.ts';
 
 /**
  * Publishes the files beside each published issue (<series>/<year>/<issue>/: photos, the original

@@ -112,7 +112,11 @@ await step('staging', async () => {
  */
 function indexArchive(): { run: () => Promise<ShardSummary>; pending: number } {
   const records = archive.issues.filter(isPublished).flatMap((issue) => articleRecordSources(issue, site.base));
-  const code = sourceDigest(process.cwd(), ['src/lib/search/shards.ts'], ['package-lock.json']);
+  const code = sourceDigest(
+    process.cwd(),
+    ['src/lib/search/shards.ts', 'src/lib/search/bundle.ts', 'src/lib/search/cbor.ts'],
+    ['package-lock.json'],
+  );
   const shards = shardRecords(records, Number(process.env.SEARCH_SHARD_SIZE) || MAX_SHARD);
   const pending = shardsToWrite(shards, caches.search, code).reduce((sum, shard) => sum + shard.records.length, 0);
   return {
@@ -191,7 +195,7 @@ await step('photos and originals', async () => {
 await step('search index', async () => {
   const summary = await indexing!.summary();
   console.log(
-    `search index: ${summary.pages} articles in ${summary.shards.length} shards, ${summary.written.length} written (${summary.written.join(', ') || 'none'}), ${summary.reused.length} unchanged and reused${indexing!.beside ? ', indexed while Astro rendered' : ''}`,
+    `search index: ${summary.pages} articles in ${summary.written.length + summary.reused.length} shards, ${summary.written.length} indexed (${summary.written.join(', ') || 'none'}), ${summary.reused.length} unchanged; published as ${summary.shards.length} bundles, ${summary.merged.length} merged anew (${summary.merged.join(', ') || 'none'})${indexing!.beside ? '; indexed while Astro rendered' : ''}`,
   );
 });
 await step('compress', async () => {

@@ -49,9 +49,14 @@ describe('merging the searches of a query', () => {
     const other = printedFirst(search(result('a', 1), result('b', 1), result('c', 1)), search(result('b', 1), result('c', 1)));
     expect(combineTerms([ranked, other], 'relevance').map((r) => r.id)).toEqual(['c', 'b', 'a']);
   });
-  it('orders read results by date, newest first, ties in their order', () => {
-    const read = ['2022-07-28', '2023-01-02', '2022-07-28'].map((iso, index) => ({ index, data: { url: '', meta: { iso } } }));
-    expect(newestFirst(read).map((r) => r.index)).toEqual([1, 0, 2]);
+  it('orders results newest first by their pages’ names: a later bundle’s after an earlier one’s, then by number', () => {
+    const ids = ['und_200701ab0z1', 'und_202601cd003', 'und_200701ab100', 'und_202601cd010'];
+    expect(newestFirst(ids.map((id) => ({ id }))).map((r) => r.id)).toEqual([
+      'und_202601cd010',
+      'und_202601cd003',
+      'und_200701ab100',
+      'und_200701ab0z1',
+    ]);
   });
   it('names a result’s series, issue, date and section, and no section where the issue has none', () => {
     expect(resultMeta({ series: '某简报', issue: '第3期', date: '2024年3月12日', section: '工作动态' })).toBe(

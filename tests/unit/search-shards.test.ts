@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
 import type { SearchRecord } from '../../src/lib/search/records.ts';
-import { shardDigest, shardRecords, writeIndex } from '../../src/lib/search/shards.ts';
+import { bundleGroups, shardDigest, shardRecords, writeIndex } from '../../src/lib/search/shards.ts';
 
 const record = (year: number, n: number, month = 1): SearchRecord => ({
   url: `/s/${year}/${n}/a1/`,
@@ -39,6 +39,24 @@ describe('index shards', () => {
     expect(shardDigest(after[2]!, 'code')).not.toBe(shardDigest(before[2]!, 'code'));
     // Other indexing code makes other words: no shard is reused.
     expect(shardDigest(before[0]!, 'edited code')).not.toBe(shardDigest(before[0]!, 'code'));
+  });
+  it('puts each shard’s records in date order, and publishes the closed years as one bundle, the newest year as another', () => {
+    const records = [record(2021, 1, 3), record(2021, 2, 1), record(2020, 3, 2), record(2021, 4, 1), record(2022, 5, 1)];
+    const shards = shardRecords(records, 3);
+    expect(shards.map((shard) => shard.records.map((r) => r.sort.date))).toEqual([
+      ['2020-02-01', '2021-01-01', '2021-01-01'],
+      ['2021-03-01'],
+      ['2022-01-01'],
+    ]);
+    // Same dates keep the order they came in.
+    expect(shards[0]!.records.map((r) => r.url)).toEqual(['/s/2020/3/a1/', '/s/2021/2/a1/', '/s/2021/4/a1/']);
+    expect(bundleGroups(shards).map((group) => group.map((shard) => shard.name))).toEqual([
+      ['from-2020-02', 'from-2021-03'],
+      ['from-2022-01'],
+    ]);
+    // An archive of one year is one bundle; a newest year cut into several shards is still one.
+    expect(bundleGroups(shardRecords(archive({ 2024: 9 }, 3), 4)).map((group) => group.length)).toEqual([3]);
+    expect(bundleGroups([])).toEqual([]);
   });
   it('leaves a month larger than the limit whole, and cuts a large newest year by months', () => {
     expect(shardRecords(archive({ 2020: 150, 2021: 5 }), 100).map((s) => s.records.length)).toEqual([150, 5]);

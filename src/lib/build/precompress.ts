@@ -15,14 +15,15 @@ import { eachAtMost } from '../concurrency.ts';
 import { settle, upToDate } from './stamped-file.ts';
 
 /**
- * The files worth compressing: text, Pagefind's WebAssembly (wasm.und.pagefind) and its metadata
- * (.pf_meta, loaded by every first search). Pagefind gzips its index files itself; its metadata gets
- * a Brotli copy of what the gzip holds, a fifth smaller: pagefind.js takes data that begins with
+ * The files worth compressing: text, Pagefind's WebAssembly (wasm.und.pagefind), its metadata
+ * (.pf_meta, loaded by every first search) and its filters (.pf_filter, loaded by a filtered search).
+ * Pagefind gzips its index files itself; metadata and filters — long lists of page numbers — get a
+ * Brotli copy of what the gzip holds, a fifth to a half smaller: pagefind.js takes data that begins with
  * Pagefind's own signature (pagefind_dcd) as decompressed already, which is what a browser hands it
  * after decoding Brotli. A server without Brotli sends the gzip file as before.
  */
-const COMPRESSIBLE = /\.(?:html|css|js|mjs|json|xml|txt|svg|webmanifest|pagefind|pf_meta)$/;
-const PAGEFIND_GZIP = /\.pf_meta$/;
+const COMPRESSIBLE = /\.(?:html|css|js|mjs|json|xml|txt|svg|webmanifest|pagefind|pf_meta|pf_filter)$/;
+const PAGEFIND_GZIP = /\.pf_(?:meta|filter)$/;
 /** Below this a compressed copy saves less than a packet. */
 const SMALLEST = 512;
 /** The compressed forms, each with its file extension. */
@@ -66,7 +67,7 @@ export async function precompress(site: string, cache: string): Promise<{ files:
     const file = path.join(site, name);
     const facts = await stat(file);
     const gzipped = PAGEFIND_GZIP.test(name);
-    // Pagefind's metadata is compressed already, so its size says nothing: it always gets its copy.
+    // Pagefind's metadata and filters are compressed already, so their size says nothing: they always get their copy.
     if (facts.size < SMALLEST && !gzipped) return;
     files++;
     const stale: (typeof ENCODINGS)[number][] = [];

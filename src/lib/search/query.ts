@@ -1,8 +1,8 @@
 /**
  * How the archive asks Pagefind, over its browser API only (results.ts): the shards loaded and
  * merged, one search a term (its words as an exact phrase, text.ts), ranked by the same words searched
- * loose, the texts that print its numbers as typed first, the terms combined, and newest first
- * across shards. The search page keeps the DOM; this is the whole query strategy.
+ * loose, the texts that print its numbers as typed first, the terms combined, and newest first by
+ * the pages' names (shards.ts publishes them in date order). The search page keeps the DOM; this is the whole query strategy.
  */
 import {
   combineTerms,
@@ -15,9 +15,6 @@ import {
   type PagefindSearch,
 } from './results.ts';
 import { formQuery, pagefindQuery, queryTerms, rankingQuery, type QueryTerm } from './text.ts';
-
-/** Results ordered newest first across shards: at most this many are read and sorted. */
-export const NEWEST_LIMIT = 200;
 
 /** The index as loaded: the engine with every shard merged, and how many shards it has. */
 export interface LoadedIndex {
@@ -73,20 +70,15 @@ async function searchTerm(engine: Pagefind, term: QueryTerm, options: Record<str
 }
 
 /** Finds the articles a query asks for (no query: every article the filters leave), in the order to show them. */
-export async function findArticles({ engine, shards }: LoadedIndex, query: ArticleQuery): Promise<FoundArticles | undefined> {
+export async function findArticles({ engine }: LoadedIndex, query: ArticleQuery): Promise<FoundArticles | undefined> {
   const newest = query.sort === 'newest';
   const terms = queryTerms(query.q);
-  const options = { filters: query.filters, ...(newest && { sort: { date: 'desc' } }) };
+  const options = { filters: query.filters };
   const searches = await Promise.all(
     terms.length ? terms.map((term) => searchTerm(engine, term, options, newest)) : [engine.search(null, options)],
   );
   if (searches.some((found) => !found)) return undefined;
   const found = searches as PagefindSearch[];
-  let results = combineTerms(found, query.sort);
-  if (newest && shards > 1) {
-    // Merged shards come back by score only: the first results read and ordered by date.
-    const read = await Promise.all(results.slice(0, NEWEST_LIMIT).map(async (result) => ({ result, data: await result.data() })));
-    results = newestFirst(read).map(({ result, data }) => ({ ...result, data: () => Promise.resolve(data) }));
-  }
-  return { terms, results, counts: found[0]!.filters };
+  const combined = combineTerms(found, query.sort);
+  return { terms, results: newest ? newestFirst(combined) : combined, counts: found[0]!.filters };
 }

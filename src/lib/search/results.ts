@@ -85,9 +85,12 @@ export function rankedBy(exact: PagefindSearch, loose: PagefindSearch): Pagefind
   return { ...exact, results };
 }
 
-/** Results whose fragments were read, newest first (merged shards come back by score only); ties keep their order. */
-export function newestFirst<T extends { data: PagefindResultData }>(read: readonly T[]): T[] {
-  return [...read].sort((a, b) => (b.data.meta.iso ?? '').localeCompare(a.data.meta.iso ?? ''));
+/**
+ * Results newest first, by their pages' names: a published bundle names its pages in date order, and
+ * each bundle's names sort after an older one's (shards.ts, bundle.ts) — no fragment is read for it.
+ */
+export function newestFirst<T extends Pick<PagefindResult, 'id'>>(results: readonly T[]): T[] {
+  return [...results].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
 /** The line under a result's title: series · 第N期 · date · 【section】 (no section for an issue without sections). */

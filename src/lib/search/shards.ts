@@ -5,20 +5,21 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { mergeBundles } from './bundle.ts';
 import { encodeRecord, type RecordSource, type SearchRecord } from './records.ts';
 
 /**
- * The search index in shards: one Pagefind bundle per run of whole months, at most MAX_SHARD articles
- * each, and the newest year alone, merged by the search page (mergeIndex). Pagefind holds a whole
- * index in memory while it writes it, so shards bound the indexer's memory; and a shard whose articles
- * did not change is copied from the cache as it was, so adding an issue rewrites only the shard of
- * the newest year — runs are cut from the oldest month on, so new issues never move older cuts.
+ * The search index in shards and bundles. Pagefind holds a whole index in memory while it writes it,
+ * so it indexes shards: runs of whole months, at most MAX_SHARD articles each, the newest year alone,
+ * each shard's articles in date order. A shard whose articles did not change is kept from the cache,
+ * so adding an issue indexes only the shard of the newest year — runs are cut from the oldest month
+ * on, so new issues never move older cuts.
  *
- * Shards are few and full because each costs a search: Pagefind loads, from every shard, the index
- * chunk holding each query word, and a chunk is about 20,000 word places (some 25 KB) however small
- * the shard. Runs of whole months fill a shard to its limit where runs of whole years left a third of
- * it empty (at 10,000 issues: 8 shards instead of 11). An archive of up to MAX_SHARD articles plus a
- * year is two shards.
+ * Readers get two bundles, whatever the archive's size (bundle.ts merges shards offline): the
+ * archive — every closed year — and the newest year. Each search loads every bundle's metadata and,
+ * for each word, one chunk of each bundle (some 25 KB), so every bundle costs a search; two keep the
+ * newest year's updates from rewriting the archive's. Both are published slim: pages named in date
+ * order (the search page orders newest first by name), metadata a fifth of Pagefind's.
  */
 
 /**
@@ -52,7 +53,9 @@ export function shardRecords<R extends Dated>(records: readonly R[], max = MAX_S
     if (list) list.push(record);
     else byMonth.set(key, [record]);
   }
-  const months = [...byMonth].sort(([a], [b]) => a.localeCompare(b));
+  // A shard's pages in date order: the published bundle names them in that order (bundle.ts).
+  const byDate = (a: R, b: R) => (a.sort.date ?? '').localeCompare(b.sort.date ?? '');
+  const months = [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([key, list]) => [key, list.sort(byDate)] as const);
   const newest = months.at(-1)?.[1][0];
   const newestYear: string | undefined = newest && year(newest);
   const shards: Shard<R>[] = [];
@@ -79,12 +82,23 @@ export function shardDigest(shard: Shard<Dated>, code = ''): string {
 export interface ShardSummary {
   /** Articles indexed. */
   pages: number;
-  /** Shard names, newest years first: the first is the search page's primary index. */
+  /** The published bundles' names, newest first: the first is the search page's primary index. */
   shards: string[];
-  /** Shards built anew. */
+  /** Shards indexed anew. */
   written: string[];
-  /** Shards copied unchanged from the cache. */
+  /** Shards kept unchanged from the cache. */
   reused: string[];
+  /** Bundles merged anew. */
+  merged: string[];
+}
+
+/** The shards each published bundle is merged from: every closed year's, then the newest year's (shardRecords puts it last). */
+export function bundleGroups<R extends Dated>(shards: readonly Shard<R>[]): Shard<R>[][] {
+  const year = (shard: Shard<R>) => shard.records[0]?.filters.year?.[0];
+  const newest = shards.length ? year(shards.at(-1)!) : undefined;
+  const closed = shards.filter((shard) => year(shard) !== newest);
+  const current = shards.filter((shard) => year(shard) === newest);
+  return [closed, current].filter((group) => group.length);
 }
 
 /** Writes one Pagefind bundle of the given records into a folder (the caller closes Pagefind). */
@@ -171,21 +185,25 @@ export function shardsToWrite<R extends Dated>(shards: readonly Shard<R>[], cach
 }
 
 /**
- * Writes every shard into <site>/pagefind/<shard>/, reusing cached shards whose records (and the
- * indexing `code`) did not change; only the records of shards written are made into words.
+ * Writes the published bundles into <site>/pagefind/<bundle>/: each shard indexed by Pagefind unless
+ * the cache has it (its records and the indexing `code` as they were), then each group of shards
+ * (bundleGroups) merged into one slim bundle unless the cache has that merge. Only the records of
+ * shards written are made into words.
  */
 export async function indexShards(site: string, shards: readonly Shard[], cache: string, code = ''): Promise<ShardSummary> {
-  const summary: ShardSummary = { pages: 0, shards: [], written: [], reused: [] };
+  const summary: ShardSummary = { pages: 0, shards: [], written: [], reused: [], merged: [] };
   await mkdir(cache, { recursive: true });
   const keep = new Set<string>();
+  const cached = new Map<Shard, string>();
   try {
     for (const shard of shards) {
-      const cached = path.join(cache, `${shard.name}.${shardDigest(shard, code)}`);
-      keep.add(path.basename(cached));
-      if ((await stat(cached).catch(() => undefined))?.isDirectory()) {
+      const folder = path.join(cache, `${shard.name}.${shardDigest(shard, code)}`);
+      cached.set(shard, folder);
+      keep.add(path.basename(folder));
+      if ((await stat(folder).catch(() => undefined))?.isDirectory()) {
         summary.reused.push(shard.name);
       } else {
-        const partial = `${cached}.partial`;
+        const partial = `${folder}.partial`;
         await rm(partial, { recursive: true, force: true });
         await writeIndex(
           (function* encoded() {
@@ -193,29 +211,49 @@ export async function indexShards(site: string, shards: readonly Shard[], cache:
           })(),
           partial,
         );
-        await rename(partial, cached);
+        await rename(partial, folder);
         summary.written.push(shard.name);
-      }
-      // A folder already linked to this very shard (a site built over the last one) stays as it is.
-      const target = path.join(site, 'pagefind', shard.name);
-      const linked = await stat(path.join(target, SHARD_ENTRY)).catch(() => undefined);
-      if (linked?.ino !== (await stat(path.join(cached, SHARD_ENTRY))).ino) {
-        await rm(target, { recursive: true, force: true });
-        await linkTree(cached, target);
       }
       summary.pages += shard.records.length;
     }
   } finally {
     await pagefind.close();
   }
+  const published: string[] = [];
+  for (const group of bundleGroups(shards)) {
+    const name = group[0]!.name;
+    const inputs = group.map((shard) => cached.get(shard)!);
+    const digest = createHash('sha256')
+      .update(inputs.map((input) => path.basename(input)).join('\n'))
+      .digest('hex')
+      .slice(0, 16);
+    const bundle = path.join(cache, `bundle-${name}.${digest}`);
+    keep.add(path.basename(bundle));
+    if (!(await stat(bundle).catch(() => undefined))?.isDirectory()) {
+      const partial = `${bundle}.partial`;
+      await rm(partial, { recursive: true, force: true });
+      // Page names: the first month (bundles sort by it, oldest first) and a part of the digest (new pages, new names).
+      await mergeBundles(inputs, partial, { slim: `${name.replace(/\D/g, '')}${digest.slice(0, 4)}` });
+      await rename(partial, bundle);
+      summary.merged.push(name);
+    }
+    // A folder already linked to this very bundle (a site built over the last one) stays as it is.
+    const target = path.join(site, 'pagefind', name);
+    const linked = await stat(path.join(target, SHARD_ENTRY)).catch(() => undefined);
+    if (linked?.ino !== (await stat(path.join(bundle, SHARD_ENTRY))).ino) {
+      await rm(target, { recursive: true, force: true });
+      await linkTree(bundle, target);
+    }
+    published.push(name);
+  }
   // The cache keeps what this build used, and nothing older.
   for (const entry of await readdir(cache)) if (!keep.has(entry)) await rm(path.join(cache, entry), { recursive: true, force: true });
-  // Shards of an earlier build that this one no longer has go.
-  const names = new Set(shards.map((shard) => shard.name));
+  // Bundles of an earlier build that this one no longer has go.
+  const names = new Set(published);
   for (const entry of await readdir(path.join(site, 'pagefind'), { withFileTypes: true }).catch(() => [])) {
     if (entry.isDirectory() && !names.has(entry.name)) await rm(path.join(site, 'pagefind', entry.name), { recursive: true, force: true });
   }
-  summary.shards = shards.map((shard) => shard.name).reverse();
+  summary.shards = published.reverse();
   const first = summary.shards[0];
   await writeFile(path.join(site, 'pagefind', 'shards.json'), JSON.stringify(summary.shards));
   // The highlighter is the same in every bundle; article pages load it from one place.

@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- --issues 100,1000,10000 [--runs K]`: for each size, generates a synthetic archive
  * (scripts/bench/generate-corpus.ts) and builds it K times each way: clean (`--force`, every cache
- * emptied), again with nothing changed, and after adding one issue (K issues added one at a time).
+ * emptied), again with nothing changed, after adding one issue to the newest year (K issues added one
+ * at a time), after adding one to a closed year, and after correcting an old issue.
  * Reports the median wall time and each step's (content check, Astro, search index, …), peak memory
  * (largest process and the whole process tree, sampled every 200 ms), pages Astro rendered and copied
  * from the last build, output size and file count, index size, and for the first added issue how
@@ -9,12 +10,13 @@
  * Reproduce a figure with `/usr/bin/time -v npm run build`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { generateCorpus } from './corpus.ts';
 import { median } from './stats.ts';
 import { fileHashes, writeContentFiles } from '../../src/lib/build/site-files.ts';
+import type { ContentFile } from '../../src/lib/archive/check.ts';
 import { loadProse } from './prose.ts';
 
 const { values } = parseArgs({ options: { issues: { type: 'string', default: '100,1000' }, runs: { type: 'string', default: '1' } } });
@@ -174,6 +176,22 @@ for (const issues of sizes) {
     adding.push(await measuredBuild(env));
     firstAdded ??= fileHashes(dist);
   }
+  // An issue added to a closed year: the next generated issue, numbered and dated into the oldest year of its series.
+  const closedYear: Measured[] = [];
+  for (let run = 0; run < runs; run++) {
+    const next = generateCorpus({ issues: issues + runs + run + 1, seed: 1, sentences, layoutFor: issues }).files;
+    const file = next.find((candidate) => candidate.path.endsWith('.md') && !existsIn(content, candidate.path))!;
+    writeContentFiles(content, [intoOldestYear(content, file)]);
+    console.log(`bench: ${issues} issues, adding one issue to a closed year and rebuilding ${run + 1}/${runs}`);
+    closedYear.push(await measuredBuild(env));
+  }
+  // A correction to an old issue: a few words put before the first paragraph of an article in the oldest year.
+  const corrected: Measured[] = [];
+  for (let run = 0; run < runs; run++) {
+    correctOldIssue(content, run);
+    console.log(`bench: ${issues} issues, correcting an old issue and rebuilding ${run + 1}/${runs}`);
+    corrected.push(await measuredBuild(env));
+  }
   const after = firstAdded!;
   const rewritten = (filter: (file: string) => boolean) =>
     [...after].filter(([file, hash]) => filter(file) && built.has(file) && built.get(file) !== hash).length;
@@ -194,7 +212,45 @@ for (const issues of sizes) {
       pagesRewritten: rewritten(isPage),
       pagesAdded: added(isPage),
     },
+    closedYear: { ...summary(closedYear), shareOfClean: summary(closedYear).seconds / cleanSummary.seconds },
+    correction: { ...summary(corrected), shareOfClean: summary(corrected).seconds / cleanSummary.seconds },
   });
+}
+
+/** The oldest year's folder of an issue file's series, and the issues in it by number. */
+function oldestYear(content: string, series: string): { year: string; numbers: number[] } {
+  const year = readdirSync(path.join(content, series))
+    .filter((name) => /^\d{4}$/.test(name))
+    .sort()[0]!;
+  const numbers = readdirSync(path.join(content, series, year))
+    .map((name) => /^(\d+)\.md$/.exec(name)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  return { year, numbers };
+}
+
+/** A generated issue file moved into its series' oldest year: the next number there, dated as that year's last issue. */
+function intoOldestYear(content: string, file: ContentFile): ContentFile {
+  const series = file.path.split('/')[0]!;
+  const { year, numbers } = oldestYear(content, series);
+  const last = numbers.at(-1)!;
+  const lastText = readFileSync(path.join(content, series, year, `${last}.md`), 'utf8');
+  const date = /^date: (\S+)$/m.exec(lastText)![1]!;
+  const text = file
+    .text!.replace(/^number: .*$/m, `number: ${last + 1}`)
+    .replace(/^date: .*$/m, `date: ${date}`)
+    .replace(/^(printed:\n(?: {2}.*\n)*? {2}date: ).*$/m, `$1${date}`);
+  return { path: `${series}/${year}/${last + 1}.md`, text };
+}
+
+/** Puts a few words before the first paragraph of an article of an issue in the oldest year (a different issue each run). */
+function correctOldIssue(content: string, run: number): void {
+  const series = readdirSync(content).filter((name) => statSync(path.join(content, name)).isDirectory())[0]!;
+  const { year, numbers } = oldestYear(content, series);
+  const file = path.join(content, series, year, `${numbers[run % numbers.length]}.md`);
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(/(\n### [^\n]*\n\n)/, '$1经核实更正，'));
 }
 
 function existsIn(dir: string, file: string): boolean {
@@ -232,6 +288,8 @@ for (const r of results) {
   for (const [name, run] of [
     ['no change', r.unchanged],
     ['+1 issue', r.update],
+    ['+1 issue, closed year', r.closedYear],
+    ['correction, old issue', r.correction],
   ] as const) {
     console.log(
       `${''.padStart(6)}  ${name}: ${run.seconds.toFixed(1)} s (±${run.spread.toFixed(1)}; ${(run.shareOfClean * 100).toFixed(0)}% of clean) — ${stepsOf(run)}; peak ${gb(run.peakTreeBytes)} tree; pages ${run.pagesRendered} rendered, ${run.pagesCopied} kept`,

@@ -6,7 +6,7 @@ import { defineConfig } from 'astro/config';
 import { buildOutputs } from './src/integrations/build-outputs.ts';
 import { devFiles } from './src/integrations/dev-files.ts';
 import { contentDir } from './src/lib/archive/content-dir.ts';
-import { buildCaches } from './src/lib/build/caches.ts';
+import { astroCacheDir } from './src/lib/build/rendered-html.ts';
 import { outputDir, siteConfig } from './src/lib/site-config.ts';
 import { rehypePlugins } from './src/plugins/index.ts';
 
@@ -17,7 +17,7 @@ export default defineConfig({
   base: site.base,
   outDir: outputDir(),
   // One cache per output folder and base path (npm run build names the final folder while Astro writes a staging one).
-  cacheDir: process.env.ASTRO_CACHE_DIR || buildCaches(path.resolve(outputDir()), site.base).astro,
+  cacheDir: astroCacheDir(),
   // Pages whose cacheKey and code are unchanged are copied from the last build instead of rendered again.
   experimental: { incrementalBuild: true },
   // Every page is a folder URL (/nlzf/2022/59/), the form the URL scheme documents.

@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { ArticleEntry } from './archive.ts';
 import { showsText } from '../lib/archive/articles.ts';
+import { renderedHtml } from '../lib/build/rendered-html.ts';
 import { articlePath, withBase } from '../lib/urls.ts';
 
 /** How many of the newest articles a feed carries. */
@@ -29,12 +30,15 @@ export function articleFeed(options: {
     description: options.description,
     site: options.site ?? 'http://localhost:4321',
     customData: '<language>zh-CN</language>',
-    items: newest.map(({ data, rendered }) => ({
-      title: data.title,
-      link: withBase(base, articlePath(data.series, data.year, data.issue, data.id)),
-      pubDate: new Date(`${data.date}T00:00:00+08:00`),
-      categories: [options.seriesTitles.get(data.series) ?? data.series, ...(data.section === undefined ? [] : [data.section])],
-      content: rendered?.html ?? '',
+    items: newest.map((article) => ({
+      title: article.data.title,
+      link: withBase(base, articlePath(article.data.series, article.data.year, article.data.issue, article.data.id)),
+      pubDate: new Date(`${article.data.date}T00:00:00+08:00`),
+      categories: [
+        options.seriesTitles.get(article.data.series) ?? article.data.series,
+        ...(article.data.section === undefined ? [] : [article.data.section]),
+      ],
+      content: renderedHtml(article),
     })),
   });
 }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -7,6 +7,7 @@ import type { Archive } from '../lib/archive/check.ts';
 import { contentDir, loadArchive } from '../lib/archive/content-dir.ts';
 import { ContentError } from '../lib/archive/problems.ts';
 import { isPublished } from '../lib/build/publish.ts';
+import { renderedFile, renderedFolder } from '../lib/build/rendered-html.ts';
 import { sourceDigest } from '../lib/source-digest.ts';
 
 /** Where the code that shapes the stored entries starts: these loaders, the rehype plugins, the collections' schemas, Astro's configuration. */
@@ -79,12 +80,16 @@ function fileStamps(files: readonly string[]): [string, number, number][] {
 /**
  * Makes the store hold exactly these entries; an entry whose digest is unchanged is kept without
  * rendering it again. The digest covers the entry's data and body, the files it renders from and the
- * code that renders it.
+ * code that renders it. Rendered HTML goes to a file named by the digest, not into the store
+ * (lib/build/rendered-html.ts); files no entry names any more are removed.
  */
 async function syncEntries(context: LoaderContext, entries: LoaderEntry[]) {
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
   const code = renderCodeDigest(context);
+  const cacheDir = fileURLToPath(context.config.cacheDir);
+  const rendered = new Set<string>();
+  if (entries.some((entry) => entry.markdown !== undefined)) mkdirSync(renderedFolder(cacheDir), { recursive: true });
   for (const entry of entries) {
     const digest = context.generateDigest({
       data: entry.data,
@@ -92,11 +97,16 @@ async function syncEntries(context: LoaderContext, entries: LoaderEntry[]) {
       files: fileStamps(entry.files ?? []),
       code,
     });
-    if (context.store.get(entry.id)?.digest === digest) continue;
+    const file = entry.markdown === undefined ? undefined : renderedFile(cacheDir, digest);
+    if (file) rendered.add(path.basename(file));
+    if (context.store.get(entry.id)?.digest === digest && (!file || existsSync(file))) continue;
     const data = await context.parseData({ id: entry.id, data: entry.data });
-    const rendered = entry.markdown === undefined ? undefined : await context.renderMarkdown(entry.markdown);
-    context.store.set({ id: entry.id, data, digest, ...(rendered && { rendered }) });
+    if (file) writeFileSync(file, (await context.renderMarkdown(entry.markdown!)).html);
+    context.store.set({ id: entry.id, data, digest });
   }
+  if (!rendered.size) return;
+  for (const name of readdirSync(renderedFolder(cacheDir)))
+    if (!rendered.has(name)) rmSync(path.join(renderedFolder(cacheDir), name), { force: true });
 }
 
 /** A loader whose entries are derived from the checked, published archive. */
@@ -122,7 +132,7 @@ export function issueLoader(): Loader {
   );
 }
 
-/** Articles of published issues, each with its own rendered HTML; id = <series>/<year>/<issue>/<article>. */
+/** Articles of published issues, each with its own rendered HTML (kept beside the store, lib/build/rendered-html.ts); id = <series>/<year>/<issue>/<article>. */
 export function articleLoader(): Loader {
   return archiveLoader('jianbao-articles', (archive, context) =>
     archive.issues.flatMap((issue) => {

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleLoader, issueLoader, seriesLoader } from '../../src/loaders/archive-loaders.ts';
 import { articleTitle } from '../../src/lib/archive/articles.ts';
+import { renderedFile, renderedFolder } from '../../src/lib/build/rendered-html.ts';
 import { rehypePlugins } from '../../src/plugins/index.ts';
 import type { ZodType } from 'astro/zod';
 import { ArticleSchema } from '../../src/schemas/article.ts';
@@ -13,9 +15,13 @@ import { IssueEntrySchema } from '../../src/schemas/issue.ts';
 import { SeriesSchema } from '../../src/schemas/series.ts';
 import { ISSUE_59, SERIES_YAML } from '../support/fixtures.ts';
 
-/** A loader context holding entries in a Map, validating them with the collection's real schema, rendering Markdown with the site's own plugins. */
+/**
+ * A loader context holding entries in a Map, validating them with the collection's real schema,
+ * rendering Markdown with the site's own plugins; `html` reads an article's HTML where the loader put it.
+ */
 async function fakeContext(schema: ZodType) {
   const renderer = await createMarkdownProcessor({ rehypePlugins, smartypants: false });
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'jianbao-astro-cache-'));
   const entries = new Map<string, { data: Record<string, unknown>; digest?: string; rendered?: { html: string } }>();
   const rendered: string[] = [];
   const context = {
@@ -26,7 +32,7 @@ async function fakeContext(schema: ZodType) {
       set: (entry: { id: string; data: Record<string, unknown>; digest?: string; rendered?: { html: string } }) =>
         entries.set(entry.id, entry),
     },
-    config: { base: '/jianbao/', root: new URL('../../', import.meta.url) },
+    config: { base: '/jianbao/', root: new URL('../../', import.meta.url), cacheDir: pathToFileURL(`${cacheDir}/`) },
     parseData: async ({ data }: { data: Record<string, unknown> }) => (await schema.parseAsync(data)) as Record<string, unknown>,
     generateDigest: (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex'),
     renderMarkdown: async (markdown: string) => {
@@ -37,7 +43,8 @@ async function fakeContext(schema: ZodType) {
       return { html: result.code };
     },
   };
-  return { context: context as never, entries, rendered };
+  const html = (id: string) => readFileSync(renderedFile(cacheDir, entries.get(id)!.digest!), 'utf8');
+  return { context: context as never, entries, rendered, html, cacheDir };
 }
 
 let dir: string;
@@ -87,9 +94,13 @@ describe('archive loaders', () => {
       sectionSlug: 'xiaoyuan',
       order: 3,
     });
-    expect(shici.rendered!.html).toMatch(/^<p><strong class="lead-phrase">重温誓词，不忘初心。<\/strong>为更好发挥基层党组织/);
-    const minqing = articles.entries.get('nlzf/2022/59/minqing')!;
-    expect(minqing.rendered!.html.match(/<p>/g)).toHaveLength(4);
+    // The HTML is kept beside the store, not in it.
+    expect(shici.rendered).toBeUndefined();
+    expect(articles.html('nlzf/2022/59/shici')).toMatch(
+      /^<p><strong class="lead-phrase">重温誓词，不忘初心。<\/strong>为更好发挥基层党组织/,
+    );
+    const minqing = articles.html('nlzf/2022/59/minqing');
+    expect(minqing.match(/<p>/g)).toHaveLength(4);
     const photo = await fakeContext(ArticleSchema);
     writeFileSync(
       path.join(dir, 'nlzf/2022/59.md'),
@@ -98,10 +109,10 @@ describe('archive loaders', () => {
     mkdirSync(path.join(dir, 'nlzf/2022/59'));
     writeFileSync(path.join(dir, 'nlzf/2022/59/zuo tan.jpg'), 'jpeg');
     await articleLoader().load(photo.context);
-    expect(photo.entries.get('nlzf/2022/59/minqing')!.rendered!.html).toContain(
+    expect(photo.html('nlzf/2022/59/minqing')).toContain(
       '<figure class="photo"><img src="/jianbao/nlzf/2022/59/zuo%20tan.jpg" alt="座谈会" loading="lazy" decoding="async"><figcaption>座谈会</figcaption></figure>',
     );
-    expect(minqing.rendered!.html).toContain('我市是全国九个“双减”工作试点城市之一');
+    expect(minqing).toContain('我市是全国九个“双减”工作试点城市之一');
   });
 
   it('renders again only the articles that changed, and drops the ones that went', async () => {
@@ -116,6 +127,17 @@ describe('archive loaders', () => {
     expect(articles.rendered).toHaveLength(6);
     expect(articles.rendered.at(-1)).toContain('楚惠东同志一行');
     expect([...articles.entries.keys()]).not.toContain('nlzf/2022/59/fangxun');
+    // One file an article: the edited article's old HTML and the dropped article's went.
+    expect(readdirSync(renderedFolder(articles.cacheDir)).sort()).toEqual(
+      [...articles.entries.values()].map((entry) => `${entry.digest}.html`).sort(),
+    );
+    // A file lost from the cache is rendered again, the entry otherwise kept.
+    const kept = articles.entries.get('nlzf/2022/59/shici')!;
+    const file = renderedFile(articles.cacheDir, kept.digest!);
+    rmSync(file);
+    await articleLoader().load(articles.context);
+    expect(articles.rendered).toHaveLength(7);
+    expect(existsSync(file) && articles.html('nlzf/2022/59/shici')).toMatch(/重温誓词/);
   });
 
   it('renders raw HTML in an issue file harmless: no script, no handlers, no javascript: links', async () => {
@@ -124,7 +146,7 @@ describe('archive loaders', () => {
     writeFileSync(path.join(dir, 'nlzf/2022/59.md'), ISSUE_59.replace('会后，楚惠东一行', `${hostile}\n\n会后，楚惠东一行`));
     const articles = await fakeContext(ArticleSchema);
     await articleLoader().load(articles.context);
-    const html = articles.entries.get('nlzf/2022/59/minqing')!.rendered!.html;
+    const html = articles.html('nlzf/2022/59/minqing');
     expect(html).toContain('<b>粗体</b>');
     expect(html).toContain('<p>见<a>链接</a>。</p>');
     expect(html).not.toMatch(/<script|onerror|onclick|href="javascript:/i);

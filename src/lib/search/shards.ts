@@ -10,16 +10,17 @@ import { encodeRecord, type RecordSource, type SearchRecord } from './records.ts
 
 /**
  * The search index in shards and bundles. Pagefind holds a whole index in memory while it writes it,
- * so it indexes shards: runs of whole months, at most MAX_SHARD articles each, the newest year alone,
+ * so it indexes shards: a year each (a year of more than MAX_SHARD articles in runs of whole months),
  * each shard's articles in date order. A shard whose articles did not change is kept from the cache,
- * so adding an issue indexes only the shard of the newest year — runs are cut from the oldest month
- * on, so new issues never move older cuts.
+ * so adding an issue, or correcting one, indexes only its own year again: no cut depends on another
+ * year's articles.
  *
- * Readers get two bundles, whatever the archive's size (bundle.ts merges shards offline): the
- * archive — every closed year — and the newest year. Each search loads every bundle's metadata and,
- * for each word, one chunk of each bundle (some 25 KB), so every bundle costs a search; two keep the
- * newest year's updates from rewriting the archive's. Both are published slim: pages named in date
- * order (the search page orders newest first by name), metadata a fifth of Pagefind's.
+ * Readers get two bundles, whatever the archive's size and however many shards it has (bundle.ts
+ * merges shards offline): the archive — every closed year — and the newest year. Each search loads
+ * every bundle's metadata and, for each word, one chunk of each bundle (some 25 KB), so every bundle
+ * costs a search; two keep the newest year's updates from rewriting the archive's. Both are published
+ * slim: pages named in date order (the search page orders newest first by name), metadata a fifth of
+ * Pagefind's.
  */
 
 /**
@@ -39,9 +40,8 @@ export interface Shard<R extends Dated = RecordSource> {
 }
 
 /**
- * Splits records into shards of whole months, oldest first, at most `max` records each (a single
- * larger month stays whole). The newest year is always a shard of its own: it is where new issues go,
- * so an update rewrites one year's shard, not a run of years.
+ * Splits records into shards, oldest first: a year each, and a year of more than `max` records into
+ * runs of whole months of at most `max` (a single larger month stays whole).
  */
 export function shardRecords<R extends Dated>(records: readonly R[], max = MAX_SHARD): Shard<R>[] {
   const year = (record: R) => record.filters.year?.[0] ?? '0';
@@ -56,19 +56,15 @@ export function shardRecords<R extends Dated>(records: readonly R[], max = MAX_S
   // A shard's pages in date order: the published bundle names them in that order (bundle.ts).
   const byDate = (a: R, b: R) => (a.sort.date ?? '').localeCompare(b.sort.date ?? '');
   const months = [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([key, list]) => [key, list.sort(byDate)] as const);
-  const newest = months.at(-1)?.[1][0];
-  const newestYear: string | undefined = newest && year(newest);
   const shards: Shard<R>[] = [];
   let current: Shard<R> | undefined;
-  let inNewestYear = false;
   for (const [key, list] of months) {
-    const opensNewestYear: boolean = !inNewestYear && year(list[0]!) === newestYear;
-    if (!current || current.records.length + list.length > max || opensNewestYear) {
+    const opensYear = !current || year(current.records[0]!) !== year(list[0]!);
+    if (opensYear || current!.records.length + list.length > max) {
       current = { name: `from-${key}`, records: [] };
       shards.push(current);
     }
-    inNewestYear ||= opensNewestYear;
-    current.records.push(...list);
+    current!.records.push(...list);
   }
   return shards;
 }

@@ -50,6 +50,8 @@ describe('served by nginx, as offices serve it', () => {
       ['shard list', 'pagefind/shards.json', REVALIDATE],
       ['index chunk', `pagefind/${shard}/${firstFile(`pagefind/${shard}`, /\.pf_index$/)}`, IMMUTABLE],
       ['index metadata', `pagefind/${shard}/${firstFile(`pagefind/${shard}`, /\.pf_meta$/)}`, IMMUTABLE],
+      ['index filter', `pagefind/${shard}/filter/${firstFile(`pagefind/${shard}/filter`, /\.pf_filter$/)}`, IMMUTABLE],
+      ['index fragment', `pagefind/${shard}/fragment/${firstFile(`pagefind/${shard}/fragment`, /\.pf_fragment$/)}`, IMMUTABLE],
       ['photo', 'qxjy/2023/1/changpao.png', REVALIDATE],
       ['original', 'jsjy/2021/3/original.pdf', REVALIDATE],
       ['feed', 'rss.xml', REVALIDATE],
@@ -96,9 +98,12 @@ describe('served by nginx, as offices serve it', () => {
     expect(page.headers.vary).toContain('Accept-Encoding');
   });
 
-  it("serves Pagefind's metadata as Brotli of what its gzip holds, which pagefind.js takes as decompressed", async () => {
+  it.each([
+    ['metadata', '', /\.pf_meta$/],
+    ['filters', 'filter/', /\.pf_filter$/],
+  ])("serves Pagefind's %s as Brotli of what its gzip holds, which pagefind.js takes as decompressed", async (_kind, folder, name) => {
     const shard = (JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8')) as string[])[0]!;
-    const meta = `pagefind/${shard}/${firstFile(`pagefind/${shard}`, /\.pf_meta$/)}`;
+    const meta = `pagefind/${shard}/${folder}${firstFile(`pagefind/${shard}/${folder}`, name)}`;
     const gzipped = readFileSync(path.join(dist, meta));
     const br = await get(`${nginx.url}${meta}`, 'br, gzip');
     expect(br.headers['content-encoding']).toBe('br');

@@ -33,7 +33,7 @@ location ^~ ${base} {
     add_header Cache-Control "${REVALIDATE}" always;
     error_page 404 ${base}404.html;
     # Named by their bytes: cached for a year.
-    location ~ ^${pattern}(?:_astro/.+|pagefind/.+\\.pf_(?:meta|index|fragment))$ {
+    location ~ ^${pattern}(?:_astro/.+|pagefind/.+\\.pf_(?:meta|index|filter|fragment))$ {
         ${headers}
         add_header Cache-Control "${IMMUTABLE}" always;
     }

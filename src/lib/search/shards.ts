@@ -228,8 +228,9 @@ export async function indexShards(site: string, shards: readonly Shard[], cache:
     if (!(await stat(bundle).catch(() => undefined))?.isDirectory()) {
       const partial = `${bundle}.partial`;
       await rm(partial, { recursive: true, force: true });
-      // Page names: the first month (bundles sort by it, oldest first) and a part of the digest (new pages, new names).
-      await mergeBundles(inputs, partial, { slim: `${name.replace(/\D/g, '')}${digest.slice(0, 4)}` });
+      // Page names: the first month (bundles sort by it, oldest first) and a part of the digest, so that changed pages never
+      // take a name a browser holds for a year; it costs nothing compressed, being the same in every name of the bundle.
+      await mergeBundles(inputs, partial, { slim: `${name.replace(/\D/g, '')}${digest.slice(0, 8)}` });
       await rename(partial, bundle);
       summary.merged.push(name);
     }

@@ -84,6 +84,11 @@ const archive: Archive = await step('content check', async () => {
   const read = await loadArchive(contentDir(), { file: caches.content, write: true });
   return reportContent(read) ? read : FAILED;
 });
+if (!site.urlIsSet) {
+  console.log(
+    `content check: no QR codes on issue and article pages: SITE_URL is not set, and a code of ${site.url} would lead nowhere; set SITE_URL to the address readers use`,
+  );
+}
 const live = await liveSlot(slots);
 const staging = spareSlot(slots, live);
 await step('staging', async () => {

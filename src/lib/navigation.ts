@@ -24,3 +24,23 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
   }
   return groups;
 }
+
+/** A series' span and count: its years, newest first, each with its number of issues. */
+export interface SeriesSpan {
+  first: number;
+  last: number;
+  count: number;
+  years: { year: number; count: number }[];
+}
+
+/** The span of each series' issues, by series slug (series without issues are left out). */
+export function seriesSpans(issues: readonly { series: string; year: number }[]): Map<string, SeriesSpan> {
+  const spans = new Map<string, SeriesSpan>();
+  for (const [series, list] of groupBy(issues, (issue) => issue.series)) {
+    const years = [...groupBy(list, (issue) => issue.year)]
+      .map(([year, inYear]) => ({ year, count: inYear.length }))
+      .sort((a, b) => b.year - a.year);
+    spans.set(series, { first: years.at(-1)!.year, last: years[0]!.year, count: list.length, years });
+  }
+  return spans;
+}

@@ -4,6 +4,8 @@ import { normalizeBase } from './urls.ts';
 export interface SiteConfig {
   /** Absolute origin for feeds, sitemap, canonical links (SITE_URL; default http://localhost:4321). */
   url: string;
+  /** Whether SITE_URL was given: the default address is only good on the building machine (no QR codes of it). */
+  urlIsSet: boolean;
   /** Base path the site is served under (BASE_PATH; default "/"), normalised to "/…/". */
   base: string;
   /** The site's name in titles and the header (SITE_TITLE; default 简报档案). */
@@ -14,6 +16,44 @@ export interface SiteConfig {
   contact: string | undefined;
   /** ICP 备案 number in the footer (SITE_ICP; default none). */
   icp: string | undefined;
+  /** 承办单位, the office that runs the site for the publisher (SITE_ORGANIZER; default none). */
+  organizer: string | undefined;
+  /** 公安机关备案号 as issued, e.g. 豫公网安备41010502000123号, and its number for the registry's link (SITE_PSB; default none). */
+  psb: { text: string; code: string } | undefined;
+  /** 政府网站标识码, ten digits (SITE_GOV_CODE; default none): shown, and the 我为政府网站找错 link made from it. */
+  govCode: string | undefined;
+  /** The 党政机关网站 certificate page the badge links to, as 中央编办 issued it (SITE_CONAC_URL; default none). */
+  conacUrl: string | undefined;
+}
+
+/** A footer setting's error: what was found, what was expected, how to fix it. */
+function settingError(name: string, found: string, expected: string): Error {
+  return new Error(
+    `${name}: expected ${expected}, found ${JSON.stringify(found)}. Set ${name} to that, or leave it unset to show nothing.`,
+  );
+}
+
+/** 公安机关备案号: the text as issued, and its number (the registry looks a site up by it). */
+function psbSetting(value: string | undefined): SiteConfig['psb'] {
+  const text = value?.trim();
+  if (!text) return undefined;
+  const code = /\d{10,}/.exec(text)?.[0];
+  if (!code) throw settingError('SITE_PSB', text, 'the 公安机关备案号 as issued, such as 豫公网安备41010502000123号');
+  return { text, code };
+}
+
+function govCodeSetting(value: string | undefined): string | undefined {
+  const code = value?.trim();
+  if (!code) return undefined;
+  if (!/^[0-9A-Za-z]{10}$/.test(code)) throw settingError('SITE_GOV_CODE', code, 'the ten-character 政府网站标识码, such as 4101000001');
+  return code;
+}
+
+function urlSetting(name: string, value: string | undefined): string | undefined {
+  const url = value?.trim();
+  if (!url) return undefined;
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw settingError(name, url, 'an http:// or https:// address');
+  return url;
 }
 
 /** Reads the site settings from environment variables, with safe defaults. */
@@ -28,11 +68,16 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
   }
   return {
     url: url.replace(/\/+$/, ''),
+    urlIsSet: Boolean(env.SITE_URL?.trim()),
     base: normalizeBase(env.BASE_PATH),
     title: env.SITE_TITLE?.trim() || '简报档案',
     publisher: env.SITE_PUBLISHER?.trim() || undefined,
     contact: env.SITE_CONTACT?.trim() || undefined,
     icp: env.SITE_ICP?.trim() || undefined,
+    organizer: env.SITE_ORGANIZER?.trim() || undefined,
+    psb: psbSetting(env.SITE_PSB),
+    govCode: govCodeSetting(env.SITE_GOV_CODE),
+    conacUrl: urlSetting('SITE_CONAC_URL', env.SITE_CONAC_URL),
   };
 }
 

@@ -1,4 +1,5 @@
 /** schema.org descriptions (JSON-LD) of issues and articles: Periodical ⊃ PublicationIssue ⊃ Article. */
+import { issuePath, seriesPath, withBase } from './urls.ts';
 
 /** What the descriptions are made from. */
 export interface IssueFacts {
@@ -9,6 +10,24 @@ export interface IssueFacts {
   issueNumber: string;
   issueUrl: string;
   date: string;
+}
+
+/** The facts of an issue of a series, for a site at `site` under `base`: what the issue and its articles are described by. */
+export function issueFacts(
+  series: { title: string; publisher?: string | undefined },
+  issue: { series: string; year: number; slug: string; label: string; date: string },
+  base: string,
+  site: URL | undefined,
+): IssueFacts {
+  return {
+    seriesTitle: series.title,
+    seriesUrl: new URL(withBase(base, seriesPath(issue.series)), site).href,
+    publisher: series.publisher,
+    issueLabel: issue.label,
+    issueNumber: issue.slug,
+    issueUrl: new URL(withBase(base, issuePath(issue.series, issue.year, issue.slug)), site).href,
+    date: issue.date,
+  };
 }
 
 /** The issue as a schema.org PublicationIssue of its Periodical. */

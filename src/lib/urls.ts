@@ -8,6 +8,7 @@
  *   /<series>/<year>/<issue>/<article>/         article (its id, also the anchor in the issue page)
  *   /<series>/sections/<section>/<year>/        one section's articles in one year
  *   /search/?q=…&series=…&year=…&section=…      search
+ *   /site-map/                                  网站地图: every series and its years
  */
 
 /** First path segments the site uses itself; a series slug may not be one of them. */
@@ -21,9 +22,13 @@ export const RESERVED_SLUGS: readonly string[] = [
   'rss.xml',
   'search',
   'sections',
+  'site-map',
   'sitemap-0.xml',
   'sitemap-index.xml',
 ];
+
+/** Path of the site map (网站地图). */
+export const SITE_MAP_PATH = '/site-map/';
 
 /** Path of a series page. */
 export function seriesPath(series: string): string {

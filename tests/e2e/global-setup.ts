@@ -30,7 +30,20 @@ export default async function setup(project: TestProject) {
   mkdirSync(E2E.content, { recursive: true });
   cpSync('content', E2E.content, { recursive: true });
   cpSync('tests/fixtures/archive', E2E.content, { recursive: true });
-  const build = buildSite({ CONTENT_DIR: E2E.content, OUT_DIR: E2E.dist, BASE_PATH: E2E.base, SITE_URL: E2E.site });
+  const build = buildSite({
+    CONTENT_DIR: E2E.content,
+    OUT_DIR: E2E.dist,
+    BASE_PATH: E2E.base,
+    SITE_URL: E2E.site,
+    // The footer of a government site, every setting given.
+    SITE_PUBLISHER: '某市教育局',
+    SITE_ORGANIZER: '某市教育局办公室',
+    SITE_CONTACT: '0371-12345678',
+    SITE_ICP: '豫ICP备12345678号',
+    SITE_PSB: '豫公网安备41010502000123号',
+    SITE_GOV_CODE: '4101000001',
+    SITE_CONAC_URL: 'https://bszs.conac.cn/sitename?method=show&id=0A1B2C3D',
+  });
   if (build.status !== 0) throw new Error(`fixture site build failed:\n${build.stdout}\n${build.stderr}`);
   server = await serveStatic(E2E.dist, E2E.base);
   project.provide('siteUrl', server.url);

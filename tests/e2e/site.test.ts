@@ -22,9 +22,55 @@ describe('the built archive, read in Chromium', () => {
     for (const file of pages) expect(readFileSync(path.join(dist, file), 'utf8'), file).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/i);
   });
 
+  it('opens on the latest issue as a bulletin’s front: its masthead, linked, and its contents; one search box', async () => {
+    await browser.page.goto(site);
+    const latest = browser.page.locator('.home-latest');
+    expect(await latest.locator('.masthead-number').innerText()).toBe('第3-4期');
+    expect(await latest.locator('.masthead-title a').getAttribute('href')).toMatch(/\/jianbao\/[a-z]+\/\d{4}\/3-4\/$/);
+    expect(await latest.locator('.issue-toc a').count()).toBeGreaterThan(0);
+    expect(await browser.page.locator('#search-q, [name="q"]').count()).toBe(1);
+    // Each series with its span and count (a draft is not counted).
+    const seriesList = await browser.page.locator('.series-list').innerText();
+    expect(seriesList).toContain('2022–2023年 · 4期');
+    expect(seriesList).toContain('2022年 · 3期');
+    await browser.page.goto(`${site}search/`);
+    expect(await browser.page.locator('input[name="q"]').count()).toBe(1);
+    await browser.page.goto(`${site}nlzf/2022/59/`);
+    expect(await browser.page.locator('.site-header input[name="q"]').count()).toBe(1);
+  });
+
+  it('shows the footer a government site needs, each from its setting, with no third-party script', async () => {
+    await browser.page.goto(`${site}nlzf/2022/59/`);
+    const footer = browser.page.locator('.site-footer');
+    const text = await footer.innerText();
+    for (const part of ['主办单位：某市教育局', '承办单位：某市教育局办公室', '联系方式：0371-12345678', '政府网站标识码：4101000001']) {
+      expect(text).toContain(part);
+    }
+    expect(await footer.getByRole('link', { name: '备案号：豫ICP备12345678号' }).getAttribute('href')).toBe('https://beian.miit.gov.cn/');
+    expect(await footer.getByRole('link', { name: '豫公网安备41010502000123号' }).getAttribute('href')).toBe(
+      'https://beian.mps.gov.cn/#/query/webSearch?code=41010502000123',
+    );
+    expect(await footer.getByRole('link', { name: '我为政府网站找错' }).getAttribute('href')).toMatch(
+      /errorInfo_querySiteInfo\.action\?id=4101000001$/,
+    );
+    expect(await footer.getByRole('link', { name: '党政机关网站标识' }).getAttribute('href')).toMatch(/bszs\.conac\.cn/);
+    expect(await browser.page.locator('script[src^="http"]').count()).toBe(0);
+    await footer.getByRole('link', { name: '网站地图' }).click();
+    expect(browser.page.url()).toBe(`${site}site-map/`);
+  });
+
+  it('has a site map: every series with its span and count, and each of its years', async () => {
+    await browser.page.goto(`${site}site-map/`);
+    expect(await browser.page.locator('h1').innerText()).toBe('网站地图');
+    const nlzf = browser.page.locator('section', { has: browser.page.getByRole('heading', { name: '郑州市教育局' }) });
+    expect(await nlzf.innerText()).toContain('2022年 · 3期');
+    await nlzf.getByRole('link', { name: '2022年' }).click();
+    expect(browser.page.url()).toBe(`${site}nlzf/2022/`);
+  });
+
   it('goes home → year → issue → article and back', async () => {
     await browser.page.goto(site);
-    expect(await browser.page.locator('.home-latest').innerText()).toContain('某区教育局教育工作简报 第3-4期');
+    expect(await browser.page.locator('.home-latest .masthead-title').innerText()).toContain('教育工作简报');
     await browser.page.locator('.series-list li', { hasText: '郑州市教育局' }).getByRole('link', { name: '2022年' }).click();
     expect(browser.page.url()).toMatch(/\/jianbao\/nlzf\/2022\/$/);
     await browser.page.getByRole('link', { name: '第59期' }).click();

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { pageKey } from '../lib/build/page-key.ts';
-import { compareIssues, groupBy } from '../lib/navigation.ts';
+import { compareIssues, groupBy, sectionYears, type SectionYear } from '../lib/navigation.ts';
 import { siteConfig } from '../lib/site-config.ts';
 
 /** A series entry. */
@@ -45,4 +45,14 @@ export async function articlesOf(issue: IssueEntry): Promise<ArticleEntry[]> {
     byIssue = allArticles().then((articles) => groupBy(articles, (a) => `${a.data.series}/${a.data.year}/${a.data.issue}`));
   }
   return (await byIssue).get(issue.id) ?? [];
+}
+
+/** Each section's articles of each year, newest first, with the 第N期 of their issues: the section pages' contents. */
+export async function sectionYearPages(): Promise<SectionYear<ArticleEntry['data'] & { label: string }>[]> {
+  const labels = new Map((await allIssues()).map((issue) => [issue.id, issue.data.label]));
+  const articles = (await allArticles()).map((article) => ({
+    ...article.data,
+    label: labels.get(`${article.data.series}/${article.data.year}/${article.data.issue}`)!,
+  }));
+  return sectionYears(articles);
 }

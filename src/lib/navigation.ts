@@ -44,3 +44,29 @@ export function seriesSpans(issues: readonly { series: string; year: number }[])
   }
   return spans;
 }
+
+/** One section's articles of one year in one series, newest first, and every year the section has articles in. */
+export interface SectionYear<A> {
+  series: string;
+  section: string;
+  sectionSlug: string;
+  year: number;
+  articles: A[];
+  years: number[];
+}
+
+/** The articles that belong to a section, grouped by series, section and year (given oldest first). */
+export function sectionYears<A extends { series: string; section?: string | undefined; sectionSlug?: string | undefined; year: number }>(
+  articles: readonly A[],
+): SectionYear<A>[] {
+  const groups = groupBy(
+    articles.filter((article) => article.sectionSlug !== undefined),
+    (article) => `${article.series}/${article.sectionSlug}/${article.year}`,
+  );
+  const yearsOf = groupBy([...groups.values()], ([first]) => `${first!.series}/${first!.sectionSlug}`);
+  return [...groups.values()].map((list) => {
+    const { series, section = '', sectionSlug = '', year } = list[0]!;
+    const years = yearsOf.get(`${series}/${sectionSlug}`)!.map((group) => group[0]!.year);
+    return { series, section, sectionSlug, year, articles: [...list].reverse(), years };
+  });
+}

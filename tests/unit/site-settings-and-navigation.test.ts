@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seriesSpans } from '../../src/lib/navigation.ts';
+import { sectionYears, seriesSpans } from '../../src/lib/navigation.ts';
 import { siteConfig } from '../../src/lib/site-config.ts';
 
 describe('the footer settings of a government site', () => {
@@ -51,5 +51,30 @@ describe('series spans', () => {
       },
       b: { first: 2023, last: 2023, count: 1, years: [{ year: 2023, count: 1 }] },
     });
+  });
+});
+
+describe('section pages', () => {
+  it('group a series’ sectioned articles by section and year, newest first, each knowing the section’s years', () => {
+    const article = (series: string, year: number, title: string, section?: string) => ({
+      series,
+      year,
+      title,
+      ...(section && { section, sectionSlug: section === '工作动态' ? 'dongtai' : 'xiaoyuan' }),
+    });
+    const pages = sectionYears([
+      article('a', 2022, 'one', '工作动态'),
+      article('a', 2022, 'two', '学校动态'),
+      article('a', 2022, 'three', '工作动态'),
+      article('a', 2022, 'lead'),
+      article('a', 2023, 'four', '工作动态'),
+      article('b', 2023, 'five', '工作动态'),
+    ]);
+    expect(pages.map((page) => [page.series, page.sectionSlug, page.year, page.articles.map((a) => a.title), page.years])).toEqual([
+      ['a', 'dongtai', 2022, ['three', 'one'], [2022, 2023]],
+      ['a', 'xiaoyuan', 2022, ['two'], [2022]],
+      ['a', 'dongtai', 2023, ['four'], [2022, 2023]],
+      ['b', 'dongtai', 2023, ['five'], [2023]],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:lighthouse -- [--issues N]`: builds a synthetic archive of N issues (default 1,000),
  * serves it gzip-compressed with its security headers, and prints Lighthouse's four scores
- * (performance, accessibility, best practices, SEO) for the home, issue, article and search pages,
+ * (performance, accessibility, best practices, SEO) for the home, issue, article, search and site map pages,
  * in Debian's Chromium. Writes .cache/bench/lighthouse-N.json. Prints numbers; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
@@ -55,6 +55,7 @@ const pages: Record<string, string> = {
   issue,
   article: article ?? issue,
   search: 'search/?q=%E8%B0%83%E7%A0%94',
+  'site map': 'site-map/',
 };
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const scores: Record<string, Record<string, number>> = {};

@@ -18,6 +18,7 @@ const PAGE_KINDS: Record<string, string> = {
   'lead-phrase article': 'nlzf/2022/59/shici/?highlight=垌头村',
   section: 'nlzf/sections/xiaoyuan/2022/',
   search: 'search/?q=暴雨',
+  'site map': 'site-map/',
   'not found': 'no/such/page/',
 };
 

@@ -300,8 +300,9 @@ export async function mergeBundles(folders: readonly string[], output: string, o
   const chunkSize = Number(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE) || DEFAULT_CHUNK_SIZE;
   const chunkNames = new Set<string>();
   const chunks: MetaChunk[] = [];
-  // Chunks are zipped and written a few at a time while the merge goes on.
+  // Chunks are zipped and written a few at a time while the merge goes on; the first failure ends it.
   const writing = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
   let body = new CborWriter();
   let words = 0;
   let firstWord = '';
@@ -311,9 +312,12 @@ export async function mergeBundles(folders: readonly string[], output: string, o
     if (!words) return;
     const data = Buffer.concat([new CborWriter().head(ARRAY, 1).head(ARRAY, words).bytes(), body.bytes()]);
     const name = shortName(language, fullHash(data), chunkNames);
-    const written = writeData(path.join(output, 'index', `${name}.pf_index`), data).finally(() => writing.delete(written));
+    const written: Promise<void> = writeData(path.join(output, 'index', `${name}.pf_index`), data)
+      .catch((error: unknown) => void (failure ??= { error }))
+      .finally(() => writing.delete(written));
     writing.add(written);
     if (writing.size >= 4) await Promise.race(writing);
+    if (failure) throw failure.error;
     chunks.push([firstWord, lastWord, name]);
     body = new CborWriter();
     words = 0;
@@ -346,6 +350,7 @@ export async function mergeBundles(folders: readonly string[], output: string, o
   }
   await flush();
   await Promise.all(writing);
+  if (failure) throw failure.error;
   for (let i = 0; i + 1 < chunks.length; i++) {
     const [to, from] = prefixes(chunks[i]![1], chunks[i + 1]![0]);
     // As Pagefind: the next chunk's first word always shortened, this one's last only where it stays after its first.

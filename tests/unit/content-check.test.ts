@@ -113,7 +113,7 @@ describe('content check', () => {
   it('checks the series record: schema, folder name, reserved paths', () => {
     expect(messages({ 'nlzf/2022/59.md': ISSUE_59 }, SERIES_YAML.replace('slug: nlzf', 'slug: search'))).toEqual([
       'content/nlzf/2022/59.md  series  expected a valid series record nlzf/series.yaml for this folder, found none  → add nlzf/series.yaml (slug, title, masthead, sections), or correct the one there',
-      'content/nlzf/series.yaml:2  slug  expected a slug that is not one of the site\'s own paths (404, _astro, api, assets, feeds, pagefind, rss.xml, search, sections, sitemap-0.xml, sitemap-index.xml), found "search"  → correct the value of "slug"',
+      'content/nlzf/series.yaml:2  slug  expected a slug that is not one of the site\'s own paths (404, _astro, api, assets, feeds, pagefind, rss.xml, search, sections, site-map, sitemap-0.xml, sitemap-index.xml), found "search"  → correct the value of "slug"',
     ]);
     expect(messages({}, SERIES_YAML.replace('slug: nlzf', 'slug: other'))).toEqual([
       'content/nlzf/series.yaml:2  slug  expected the folder\'s name "nlzf", found "other"  → rename the folder to "other" or set slug: nlzf',

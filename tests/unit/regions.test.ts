@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/lib/archive/content-dir.ts';
 import { articleRegions, comparable, type ArticleText, type PrintedPage } from '../../src/lib/archive/regions.ts';
 import { articleRecordSources } from '../../src/lib/search/records.ts';
+import { pdfPrintedPages } from '../../src/lib/import/printed-pages.ts';
 
 const SEED = readFileSync(new URL('../fixtures/seeds/nlzf-2022-59.txt', import.meta.url), 'utf8');
 
@@ -63,13 +64,43 @@ describe('article regions on the printed pages', () => {
     // The closing block (报 / 送 / 发 and the print line) belongs to no article, not even the last.
     for (const region of regions) {
       const inside = linesIn(pages[region.page - 1]!, region).map((line) => line.text);
-      expect(inside.filter((line) => /^(报|送|发)：/.test(line)), region.id).toEqual([]);
+      expect(
+        inside.filter((line) => /^(报|送|发)：/.test(line)),
+        region.id,
+      ).toEqual([]);
     }
     // Regions of one page do not overlap: each line belongs to one article.
     for (const [i, a] of regions.entries()) {
       for (const b of regions.slice(i + 1)) {
         if (a.page === b.page) expect(a.y + a.height <= b.y + 0.001 || b.y + b.height <= a.y + 0.001, `${a.id} / ${b.id}`).toBe(true);
       }
+    }
+  });
+
+  it('place every article of 第59期 on the pages of its PDF as Word exports it, by the text layer', async () => {
+    const pages = await pdfPrintedPages(readFileSync(new URL('../fixtures/office/nlzf-59-table/exported.pdf', import.meta.url)));
+    const articles = await articles59();
+    const { regions, unplaced } = articleRegions(pages, articles);
+    expect(unplaced).toEqual([]);
+    for (const article of articles) {
+      const first = regions.find((region) => region.id === article.id)!;
+      const page = pages[first.page - 1]!;
+      const text = comparable(
+        linesIn(page, first)
+          .map((line) => line.text)
+          .join(''),
+      );
+      expect(text, article.id).toContain(comparable(article.title).slice(0, 8));
+      expect(first.x).toBeGreaterThan(0);
+      expect(first.y).toBeGreaterThan(0);
+      expect(first.y + first.height).toBeLessThan(1);
+    }
+    for (const region of regions) {
+      const inside = linesIn(pages[region.page - 1]!, region).map((line) => line.text);
+      expect(
+        inside.filter((line) => /^(报|送|发)：/.test(line)),
+        region.id,
+      ).toEqual([]);
     }
   });
 

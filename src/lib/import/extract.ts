@@ -12,7 +12,7 @@ import { prepareDocx } from './docx-prepare.ts';
 import { ImportError, type ExtractedSource } from './source.ts';
 import { hasMasthead, IMAGE_MARK } from './recognize/index.ts';
 import { laidOutText, layOut, type PlacedLine } from './layout.ts';
-import { pdfLines, type PdfItem } from './pdf-lines.ts';
+import { pdfLines, pdfPageItems } from './pdf-lines.ts';
 import { bindPages, PAGE_IMAGES, pdfPageImages, readPages, type PageImage, type PageProgress } from './ocr/index.ts';
 import { openPdf, paintedImages } from './ocr/pages.ts';
 import { PRINTED_DATE } from '../dates.ts';
@@ -309,13 +309,7 @@ async function extractPdf(data: Uint8Array): Promise<{ text: string; decisions: 
   }
   const pages: PlacedLine[][] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    const items: PdfItem[] = [];
-    for (const item of content.items) {
-      if (!('str' in item) || !item.str.trim()) continue;
-      const [, , , d = 0, x = 0, y = 0] = item.transform as number[];
-      items.push({ str: item.str, x, y, width: item.width, size: Math.abs(d) || item.height || 10 });
-    }
+    const { items } = await pdfPageItems(await pdf.getPage(number));
     pages.push(pdfLines(items));
   }
   // No text layer: a scan, read by OCR (its page images are not photos).

@@ -55,7 +55,7 @@ const squeezed = (text: string) => text.replace(/\s+/gu, '');
  * pages or more, or, on the one later page of a two-page issue, a line above where page 1's text
  * begins that repeats the masthead (the series title, 第N期). Page 1's masthead is never furniture.
  */
-function setFurnitureAside<L extends PlacedLine>(
+export function setFurnitureAside<L extends PlacedLine>(
   pages: readonly (readonly L[])[],
 ): { bodies: L[][]; pageNumbers: number; decisions: string[] } {
   const bodies = pages.map((lines) => [...lines]);

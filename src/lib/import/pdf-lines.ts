@@ -74,3 +74,22 @@ export function pdfLines(items: readonly PdfItem[]): PlacedLine[] {
     return line;
   });
 }
+
+/** A PDF page as pdf.js opens it: its text content and its size. */
+interface PdfPageProxy {
+  getTextContent(): Promise<{ items: readonly object[] }>;
+  getViewport(options: { scale: number }): { width: number; height: number };
+}
+
+/** A page's text items as the lines are made from them, and the page's size in points. */
+export async function pdfPageItems(page: PdfPageProxy): Promise<{ items: PdfItem[]; width: number; height: number }> {
+  const content = await page.getTextContent();
+  const items: PdfItem[] = [];
+  for (const item of content.items as { str?: string; transform?: number[]; width?: number; height?: number }[]) {
+    if (typeof item.str !== 'string' || !item.str.trim()) continue;
+    const [, , , d = 0, x = 0, y = 0] = item.transform ?? [];
+    items.push({ str: item.str, x, y, width: item.width ?? 0, size: Math.abs(d) || item.height || 10 });
+  }
+  const { width, height } = page.getViewport({ scale: 1 });
+  return { items, width, height };
+}

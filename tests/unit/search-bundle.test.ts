@@ -58,8 +58,7 @@ describe('merged index bundles', () => {
   }, 60_000);
   afterAll(async () => {
     delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
-    if (process.env.KEEP) console.log('ROOT', root);
-    else await rm(root, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   });
 
   it('equal Pagefind’s own index of the same records, file for file', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/lib/archive/content-dir.ts';
-import { articleRegions, comparable, type ArticleText, type PrintedPage } from '../../src/lib/archive/regions.ts';
+import { articleRegions, comparable, type ArticleText, type PrintedPage, type Region } from '../../src/lib/archive/regions.ts';
 import { articleRecordSources } from '../../src/lib/search/records.ts';
 import { pdfPrintedPages } from '../../src/lib/import/printed-pages.ts';
 
@@ -39,6 +39,25 @@ const linesIn = (page: PrintedPage, region: { x: number; y: number; width: numbe
       line.left >= region.x * page.width - 0.01,
   );
 
+/** The comparable text of the lines inside a region. */
+const textIn = (pages: readonly PrintedPage[], region: Region) =>
+  comparable(
+    linesIn(pages[region.page - 1]!, region)
+      .map((line) => line.text)
+      .join(''),
+  );
+
+/** The closing block (报 / 送 / 发) belongs to no article, not even the last. */
+function expectNoClosingBlock(pages: readonly PrintedPage[], regions: readonly Region[]): void {
+  for (const region of regions) {
+    const inside = linesIn(pages[region.page - 1]!, region).map((line) => line.text);
+    expect(
+      inside.filter((line) => /^(报|送|发)：/.test(line)),
+      region.id,
+    ).toEqual([]);
+  }
+}
+
 describe('article regions on the printed pages', () => {
   it('place every article of 第59期, each region on its pages, its title inside the first', async () => {
     const pages = printed(SEED);
@@ -49,26 +68,13 @@ describe('article regions on the printed pages', () => {
     for (const article of articles) {
       const own = regions.filter((region) => region.id === article.id);
       expect(own.length, article.id).toBeGreaterThan(0);
-      const first = own[0]!;
-      const text = comparable(
-        linesIn(pages[first.page - 1]!, first)
-          .map((line) => line.text)
-          .join(''),
-      );
-      expect(text, article.id).toContain(comparable(article.title).slice(0, 8));
+      expect(textIn(pages, own[0]!), article.id).toContain(comparable(article.title).slice(0, 8));
       for (const region of own) {
         expect(region.x).toBeGreaterThanOrEqual(0);
         expect(region.y + region.height).toBeLessThanOrEqual(1);
       }
     }
-    // The closing block (报 / 送 / 发 and the print line) belongs to no article, not even the last.
-    for (const region of regions) {
-      const inside = linesIn(pages[region.page - 1]!, region).map((line) => line.text);
-      expect(
-        inside.filter((line) => /^(报|送|发)：/.test(line)),
-        region.id,
-      ).toEqual([]);
-    }
+    expectNoClosingBlock(pages, regions);
     // Regions of one page do not overlap: each line belongs to one article.
     for (const [i, a] of regions.entries()) {
       for (const b of regions.slice(i + 1)) {
@@ -84,24 +90,12 @@ describe('article regions on the printed pages', () => {
     expect(unplaced).toEqual([]);
     for (const article of articles) {
       const first = regions.find((region) => region.id === article.id)!;
-      const page = pages[first.page - 1]!;
-      const text = comparable(
-        linesIn(page, first)
-          .map((line) => line.text)
-          .join(''),
-      );
-      expect(text, article.id).toContain(comparable(article.title).slice(0, 8));
+      expect(textIn(pages, first), article.id).toContain(comparable(article.title).slice(0, 8));
       expect(first.x).toBeGreaterThan(0);
       expect(first.y).toBeGreaterThan(0);
       expect(first.y + first.height).toBeLessThan(1);
     }
-    for (const region of regions) {
-      const inside = linesIn(pages[region.page - 1]!, region).map((line) => line.text);
-      expect(
-        inside.filter((line) => /^(报|送|发)：/.test(line)),
-        region.id,
-      ).toEqual([]);
-    }
+    expectNoClosingBlock(pages, regions);
   });
 
   it('still place an article corrected after import, and report one that was never printed', async () => {
@@ -119,11 +113,6 @@ describe('article regions on the printed pages', () => {
     expect(unplaced).toEqual(['never']);
     const placed = regions.filter((region) => region.id === articles[1]!.id);
     expect(placed.length).toBeGreaterThan(0);
-    const text = comparable(
-      linesIn(pages[placed[0]!.page - 1]!, placed[0]!)
-        .map((line) => line.text)
-        .join(''),
-    );
-    expect(text).toContain(comparable(articles[1]!.title).slice(0, 8));
+    expect(textIn(pages, placed[0]!)).toContain(comparable(articles[1]!.title).slice(0, 8));
   });
 });

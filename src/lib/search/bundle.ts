@@ -112,14 +112,25 @@ function shortName(language: string, hash: string, taken: Set<string>): string {
   return name;
 }
 
-async function readData(file: string): Promise<Buffer> {
+/** A Pagefind data file's contents (index, filter, fragment, metadata): gunzipped, its signature checked and taken off. */
+export async function readPagefindData(file: string): Promise<Buffer> {
   const data = await gunzipAsync(await readFile(file));
   if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file}: not a Pagefind data file`);
   return data.subarray(SIGNATURE.length);
 }
 
-async function writeData(file: string, data: Uint8Array): Promise<void> {
+/** Writes a Pagefind data file as Pagefind does: the signature, then the data, gzipped. */
+export async function writePagefindData(file: string, data: Uint8Array): Promise<void> {
   await writeFile(file, await gzipAsync(Buffer.concat([SIGNATURE, data]), { level: 6 }));
+}
+
+/** Puts a file at another place as a hard link (neither is ever changed in place), a copy across file systems. */
+export function linkOrCopy(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
 }
 
 /** A bundle as read: its folder, entry, language and metadata, and where its pages start in the merge. */
@@ -143,7 +154,7 @@ async function readBundle(folder: string): Promise<Omit<Bundle, 'offset' | 'fiel
   const languages = Object.entries(entry.languages);
   if (languages.length !== 1) throw new Error(`${folder}: ${languages.length} languages; the merge takes bundles of one language`);
   const [language, { hash }] = languages[0]!;
-  const meta = decodeCbor(await readData(path.join(folder, `pagefind.${hash}.pf_meta`))) as Meta;
+  const meta = decodeCbor(await readPagefindData(path.join(folder, `pagefind.${hash}.pf_meta`))) as Meta;
   return { folder, entry, language, meta };
 }
 
@@ -184,7 +195,7 @@ function readRun(reader: CborReader, count: number, bundle: Bundle, renumber: bo
 /** The words of a bundle's chunks, in order, one chunk read at a time (the next one read meanwhile). */
 async function* wordsOf(bundle: Bundle): AsyncGenerator<BundleWord> {
   const renumber = bundle.fields.some((field, i) => field !== i);
-  const read = (hash: string) => readData(path.join(bundle.folder, 'index', `${hash}.pf_index`));
+  const read = (hash: string) => readPagefindData(path.join(bundle.folder, 'index', `${hash}.pf_index`));
   let next = bundle.meta[2][0] && read(bundle.meta[2][0][2]);
   for (let i = 0; next; i++) {
     const reader = new CborReader(await next);
@@ -283,16 +294,11 @@ export async function mergeBundles(folders: readonly string[], output: string, o
         name = `${language}_${options.slim}${(bundle.offset + index).toString(36).padStart(width, '0')}`;
       } else if (fragmentNames.has(hash)) {
         // Two bundles gave different pages one short name: longer, from the page's own bytes, as Pagefind would.
-        name = shortName(language, fullHash(await readData(source)), fragmentNames);
+        name = shortName(language, fullHash(await readPagefindData(source)), fragmentNames);
       }
       fragmentNames.add(name);
       pages.push(options.slim !== undefined ? [name, 1, ...rest] : [name, wordCount, ...rest]);
-      const target = path.join(output, 'fragment', `${name}.pf_fragment`);
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
+      linkOrCopy(source, path.join(output, 'fragment', `${name}.pf_fragment`));
     }
   }
 
@@ -312,7 +318,7 @@ export async function mergeBundles(folders: readonly string[], output: string, o
     if (!words) return;
     const data = Buffer.concat([new CborWriter().head(ARRAY, 1).head(ARRAY, words).bytes(), body.bytes()]);
     const name = shortName(language, fullHash(data), chunkNames);
-    const written: Promise<void> = writeData(path.join(output, 'index', `${name}.pf_index`), data)
+    const written: Promise<void> = writePagefindData(path.join(output, 'index', `${name}.pf_index`), data)
       .catch((error: unknown) => void (failure ??= { error }))
       .finally(() => writing.delete(written));
     writing.add(written);
@@ -362,7 +368,7 @@ export async function mergeBundles(folders: readonly string[], output: string, o
   const filterValues = new Map<string, Map<string, number[]>>();
   for (const bundle of bundles) {
     for (const [filter, hash] of bundle.meta[3]) {
-      const [, values] = decodeCbor(await readData(path.join(bundle.folder, 'filter', `${hash}.pf_filter`))) as FilterIndex;
+      const [, values] = decodeCbor(await readPagefindData(path.join(bundle.folder, 'filter', `${hash}.pf_filter`))) as FilterIndex;
       const merged = filterValues.get(filter) ?? new Map<string, number[]>();
       filterValues.set(filter, merged);
       for (const [value, list] of values) {
@@ -378,7 +384,7 @@ export async function mergeBundles(folders: readonly string[], output: string, o
     const values = [...filterValues.get(filter)!].sort(([a], [b]) => byCodePoint(a, b));
     const data = encodeCbor([filter, values]);
     const name = shortName(language, fullHash(data), filterNames);
-    await writeData(path.join(output, 'filter', `${name}.pf_filter`), data);
+    await writePagefindData(path.join(output, 'filter', `${name}.pf_filter`), data);
     filters.push([filter, name]);
   }
 
@@ -397,7 +403,7 @@ export async function mergeBundles(folders: readonly string[], output: string, o
   const meta: Meta = [PAGEFIND_VERSION, pages, chunks, filters, sorts, fields];
   const metaData = encodeCbor(meta);
   const metaHash = `${language}_${fullHash(metaData).slice(0, language.length + 8)}`;
-  await writeData(path.join(output, `pagefind.${metaHash}.pf_meta`), metaData);
+  await writePagefindData(path.join(output, `pagefind.${metaHash}.pf_meta`), metaData);
   // Pagefind's scripts and WebAssembly, the same in every bundle of a version, from the first; the entry file last.
   const first = bundles[0]!;
   for (const name of await readdir(first.folder)) {

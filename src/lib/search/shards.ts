@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, type Dirent } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, type Dirent } from 'node:fs';
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { mergeBundles } from './bundle.ts';
+import { linkOrCopy, mergeBundles, readPagefindData, writePagefindData } from './bundle.ts';
 import { encodeRecord, type RecordSource, type SearchRecord } from './records.ts';
 
 /**
@@ -112,12 +110,6 @@ export async function writeIndex(records: Iterable<SearchRecord>, folder: string
   await dropIndexedContent(folder);
 }
 
-const gunzipAsync = promisify(gunzip);
-const gzipAsync = promisify(gzip);
-
-/** What a Pagefind fragment file holds after gzip: this signature, then JSON. */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
-
 /**
  * Empties the indexed content of every fragment in a Pagefind bundle. Pagefind keeps each record's
  * content in its fragment for excerpts of its own; the search page makes its excerpts from the
@@ -132,11 +124,9 @@ export async function dropIndexedContent(folder: string): Promise<void> {
     await Promise.all(
       files.slice(i, i + BATCH).map(async (file) => {
         const target = path.join(fragments, file);
-        const text = (await gunzipAsync(await readFile(target))).toString('utf8');
-        if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${target}: not a Pagefind fragment`);
-        const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { content?: string };
+        const fragment = JSON.parse((await readPagefindData(target)).toString('utf8')) as { content?: string };
         fragment.content = '';
-        await writeFile(target, await gzipAsync(FRAGMENT_SIGNATURE + JSON.stringify(fragment)));
+        await writePagefindData(target, Buffer.from(JSON.stringify(fragment)));
       }),
     );
   }
@@ -167,11 +157,7 @@ async function linkTree(from: string, to: string): Promise<void> {
       continue;
     }
     folder(path.dirname(target));
-    try {
-      linkSync(source, target);
-    } catch {
-      copyFileSync(source, target);
-    }
+    linkOrCopy(source, target);
   }
 }
 

@@ -9,6 +9,7 @@ export function reportContent(archive: Archive): boolean {
     console.error(formatProblems(archive.problems));
     return false;
   }
+  for (const notice of archive.notices ?? []) console.log(`content check: ${notice}`);
   const drafts = archive.issues.filter((issue) => issue.data.draft).length;
   console.log(`content check: ${archive.series.length} series, ${archive.issues.length} issues (${drafts} drafts), no problems`);
   return true;

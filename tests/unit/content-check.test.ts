@@ -139,6 +139,69 @@ describe('content check', () => {
     ]);
   });
 
+  describe('the 原版 file beside an issue', () => {
+    const digest = 'a'.repeat(64);
+    const yuanban = (regions: string, extra = '') =>
+      `{"digest": "${digest}", "pages": [{"width": 595, "height": 842}], "regions": [${regions}]${extra}}`;
+    const region = (article: string, page = 1, y = 0.2) =>
+      `{"article": "${article}", "page": ${page}, "x": 0.1, "y": ${y}, "width": 0.8, "height": 0.3}`;
+    const withYuanban = (text: string, original = 'nlzf/2022/59/original.pdf') => [
+      ...archiveWith({ 'nlzf/2022/59.md': ISSUE_59 }),
+      { path: original, text: undefined },
+      { path: 'nlzf/2022/59/yuanban.json', text },
+    ];
+
+    it('is read into the issue when it names its articles and pages', () => {
+      const archive = checkArchive(withYuanban(yuanban(`${region('minqing')}, ${region('choujian', 1, 0.5)}`)));
+      expect(archive.problems).toEqual([]);
+      expect(archive.issues[0]!.yuanban).toMatchObject({ digest, pages: [{ width: 595, height: 842, turn: 0 }], unplaced: [] });
+      expect(archive.issues[0]!.yuanban!.regions.map((r) => r.article)).toEqual(['minqing', 'choujian']);
+    });
+
+    it('names an article id or page it does not know, the line, and the command that remakes it', () => {
+      const text = yuanban(`\n${region('minqing')},\n${region('gone')},\n${region('choujian', 2)}`, ', "unplaced": ["nope"]');
+      expect(checkArchive(withYuanban(text)).problems.map(formatProblem)).toEqual([
+        'content/nlzf/2022/59/yuanban.json:3  regions[1].article  expected the id of an article of the issue (minqing, choujian, guofang, shici, fangxun), found "gone"  → an article\'s id changed since the regions were made: remake it: npm run yuanban -- --force content/nlzf/2022/59.md',
+        'content/nlzf/2022/59/yuanban.json:4  unplaced[0]  expected the id of an article of the issue (minqing, choujian, guofang, shici, fangxun), found "nope"  → an article\'s id changed since the regions were made: remake it: npm run yuanban -- --force content/nlzf/2022/59.md',
+        'content/nlzf/2022/59/yuanban.json:4  regions[2]  expected a region inside one of the 1 pages, found page 2 at x 0.1, y 0.2, 0.8 × 0.3  → remake it: npm run yuanban -- --force content/nlzf/2022/59.md',
+      ]);
+    });
+
+    it('refuses a file that is not valid, or without the original it was made from', () => {
+      expect(checkArchive(withYuanban('{"digest": "x", "pages": []')).problems.map((p) => p.field)).toEqual([
+        expect.stringMatching(/^YAML/),
+      ]);
+      expect(checkArchive(withYuanban(yuanban(region('minqing', 1, 1.5)))).problems.map((p) => `${p.field}: ${p.expected}`)).toEqual([
+        'regions[0].y: Too big: expected number to be <=1',
+      ]);
+      expect(checkArchive(withYuanban(yuanban(region('minqing')), 'nlzf/2022/59/original.docx')).problems.map(formatProblem)).toEqual([
+        'content/nlzf/2022/59/yuanban.json  file name  expected the original it was made from, original.pdf, beside it, found original.docx  → put original.pdf back beside it, or delete yuanban.json',
+      ]);
+    });
+
+    it('keeps the id yuanban for the 原版 page, but lets an article published with it keep its URL', () => {
+      const text = issue59With('{#choujian}', '{#yuanban}');
+      const files = archiveWith({ 'nlzf/2022/59.md': text });
+      expect(checkArchive(files).problems.map(formatProblem)).toEqual([
+        expect.stringMatching(
+          /^content\/nlzf\/2022\/59\.md:\d+ {2}heading {2}expected an article id other than yuanban: <issue URL>yuanban\/ is the address of the issue's printed pages \(原版\), found #yuanban {2}→ give the article another id, such as #a2$/u,
+        ),
+      ]);
+      const ledger = { path: 'published-urls.txt', text: '/nlzf/2022/59/\n/nlzf/2022/59/yuanban/\n' };
+      const published = checkArchive([
+        ...files,
+        ledger,
+        { path: 'nlzf/2022/59/original.pdf', text: undefined },
+        { path: 'nlzf/2022/59/yuanban.json', text: yuanban(region('minqing')) },
+      ]);
+      expect(published.problems).toEqual([]);
+      expect(published.issues[0]!.yuanban).toBeUndefined();
+      expect(published.notices).toEqual([
+        'content/nlzf/2022/59.md: the article #yuanban was published before that id was kept for the printed pages (原版); its URL stays, and this issue has no 原版 page',
+      ]);
+    });
+  });
+
   it('reads CRLF files with a BOM the same as LF files', () => {
     const crlf = `\uFEFF${ISSUE_59.replace(/\n/g, '\r\n')}`;
     const archive = checkArchive(archiveWith({ 'nlzf/2022/59.md': crlf }));

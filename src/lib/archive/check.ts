@@ -12,6 +12,11 @@ import type { Problem } from './problems.ts';
 import { validateYaml } from './schema-problems.ts';
 import { splitRecipients } from './print-text.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { YUANBAN_FILE, YUANBAN_ORIGINAL, YuanbanSchema, type Yuanban } from '../../schemas/yuanban.ts';
+import { LEDGER_FILE, readLedger } from '../build/url-ledger.ts';
+
+/** The article id the 原版 page takes (<issue URL>yuanban/): no new article may have it. */
+export const YUANBAN_ID = 'yuanban';
 
 /**
  * The archive's layout inside the content folder:
@@ -45,6 +50,8 @@ export interface ArchiveIssue {
   sections: ParsedSection[];
   /** Files in the issue's own folder (<series>/<year>/<issue>/): photos, the original. */
   assets: string[];
+  /** The printed pages and the articles' regions on them (yuanban.json beside the issue), where the issue has them and its 原版 page can be made. */
+  yuanban?: Yuanban;
 }
 
 /** The whole archive, valid parts only, with every problem found. */
@@ -57,11 +64,13 @@ export interface Archive {
   redirects: Redirect[];
   /** Every problem in every file. */
   problems: Problem[];
+  /** What an editor should know that is no problem: an article published before its id was reserved. */
+  notices?: string[];
 }
 
 /** Which files of the content folder are read as text. */
 export function isContentText(path: string): boolean {
-  return /\.(md|ya?ml)$/i.test(path);
+  return /\.(md|ya?ml)$/i.test(path) || path.endsWith(`/${YUANBAN_FILE}`) || path === LEDGER_FILE;
 }
 
 /** Reads redirects.yaml: the redirects, or none and the problems that say why. */
@@ -103,6 +112,9 @@ export function checkArchive(files: readonly ContentFile[], root = 'content', ca
   let redirects: Redirect[] = [];
   // Files below <series>/<year>/<issue>/, by that folder: each issue's photos and original.
   const assetsByFolder = new Map<string, string[]>();
+  // The 原版 files beside issues, by folder; the URLs published so far.
+  const yuanbanByFolder = new Map<string, string>();
+  let published = new Set<string>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const parts = file.path.split('/');
@@ -135,6 +147,9 @@ export function checkArchive(files: readonly ContentFile[], root = 'content', ca
       const assets = assetsByFolder.get(folder);
       if (assets) assets.push(name);
       else assetsByFolder.set(folder, [name]);
+      if (name === YUANBAN_FILE) yuanbanByFolder.set(folder, file.text ?? '');
+    } else if (file.path === LEDGER_FILE) {
+      published = new Set(readLedger(file.text ?? ''));
     } else if (file.path === 'redirects.yaml') {
       const read = parseRedirects(file.text ?? '', shown);
       problems.push(...read.problems);
@@ -157,11 +172,15 @@ export function checkArchive(files: readonly ContentFile[], root = 'content', ca
     const assets = [...(assetsByFolder.get(`${seriesSlug}/${year}/${slug}`) ?? [])].sort();
     const series = seriesBySlug.get(seriesSlug);
     const shown = display(file.path);
-    const digest = cache && checkDigest(file, shown, series, { seriesSlug, year, slug, assets });
+    const folder = `${seriesSlug}/${year}/${slug}`;
+    const yuanban = yuanbanByFolder.get(folder);
+    const yuanbanPublished = published.has(`/${folder}/${YUANBAN_ID}/`);
+    const place = { seriesSlug, year, slug, assets, ...(yuanban !== undefined && { yuanban }), yuanbanPublished };
+    const digest = cache && checkDigest(file, shown, series, place);
     let checked = digest === undefined ? undefined : cache!.get(digest);
     if (!checked) {
       const found: Problem[] = [];
-      const issue = checkIssue(file, shown, series, { seriesSlug, year, slug, paths, assets }, found);
+      const issue = checkIssue(file, shown, series, { ...place, paths }, found);
       checked = { ...(issue && { issue }), problems: found };
       if (digest !== undefined) cache!.set(digest, checked);
     }
@@ -169,9 +188,21 @@ export function checkArchive(files: readonly ContentFile[], root = 'content', ca
     if (checked.issue && series) issues.push({ ...checked.issue, series });
   }
   checkUniqueNumbers(issues, problems);
+  const notices = issues
+    .filter((issue) => issue.sections.some((section) => section.articles.some((article) => article.id === YUANBAN_ID)))
+    .map(
+      (issue) =>
+        `${issue.file}: the article #${YUANBAN_ID} was published before that id was kept for the printed pages (原版); its URL stays, and this issue has no 原版 page`,
+    );
   issues.sort((a, b) => a.series.slug.localeCompare(b.series.slug) || compareIssues(a.data, b.data));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { series: [...seriesBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)), issues, redirects, problems };
+  return {
+    series: [...seriesBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
+    issues,
+    redirects,
+    problems,
+    ...(notices.length && { notices }),
+  };
 }
 
 /** Where an issue file sits and what it may refer to: its series folder, year folder, file name, the folder's files. */
@@ -181,6 +212,10 @@ interface IssuePlace {
   slug: string;
   paths: ReadonlySet<string>;
   assets: string[];
+  /** The text of the 原版 file beside the issue, if it has one. */
+  yuanban?: string;
+  /** True when the site has published <issue URL>yuanban/ (an article of that id, from before it was kept for 原版). */
+  yuanbanPublished: boolean;
 }
 
 /** Checks one issue file, one rule a function; the body is checked even when the front matter is not valid. */
@@ -214,9 +249,70 @@ function checkIssue(
   checkPrintedForms(data, source, shown, problems);
   checkSectionHeadings(parsed.sections, data.sections, source, shown, problems);
   checkSeriesSections(data.sections, series, source, shown, problems);
-  checkReferences(data, new Set(parsed.sections.flatMap((s) => s.articles.map((a) => a.id))), source, shown, problems);
+  const ids = new Set(parsed.sections.flatMap((s) => s.articles.map((a) => a.id)));
+  checkReferences(data, ids, source, shown, problems);
+  const yuanban = checkYuanban(ids, shown, place, problems);
   if (problems.length > before) return undefined;
-  return { file: shown, slug: place.slug, year: Number(place.year), data, sections: parsed.sections, assets: place.assets };
+  return {
+    file: shown,
+    slug: place.slug,
+    year: Number(place.year),
+    data,
+    sections: parsed.sections,
+    assets: place.assets,
+    ...(yuanban && !ids.has(YUANBAN_ID) && { yuanban }),
+  };
+}
+
+/** The 原版 file beside an issue: valid, beside the original it was made from, naming articles of the issue and pages it has. */
+function checkYuanban(ids: ReadonlySet<string>, issueFile: string, place: IssuePlace, problems: Problem[]): Yuanban | undefined {
+  if (place.yuanban === undefined) return undefined;
+  const shown = `${issueFile.slice(0, -'.md'.length)}/${YUANBAN_FILE}`;
+  const remake = `remake it: npm run yuanban -- --force ${issueFile}`;
+  const source = parseYamlSource(place.yuanban, shown);
+  const { data, problems: found } = source.problems.length
+    ? { data: undefined, problems: source.problems }
+    : validateYaml(YuanbanSchema, source, shown, 'a 原版 file');
+  problems.push(...found.map((problem) => ({ ...problem, fix: `${problem.fix}, or ${remake}` })));
+  if (!data) return undefined;
+  const before = problems.length;
+  if (!place.assets.includes(YUANBAN_ORIGINAL)) {
+    problems.push({
+      file: shown,
+      line: 0,
+      field: 'file name',
+      expected: `the original it was made from, ${YUANBAN_ORIGINAL}, beside it`,
+      found: place.assets.filter((name) => /^original\./.test(name)).join(', ') || 'no original',
+      fix: `put ${YUANBAN_ORIGINAL} back beside it, or delete ${YUANBAN_FILE}`,
+    });
+  }
+  const named = [
+    ...data.regions.map((region, index): [(string | number)[], string] => [['regions', index, 'article'], region.article]),
+    ...data.unplaced.map((id, index): [(string | number)[], string] => [['unplaced', index], id]),
+  ];
+  for (const [path, id] of named) {
+    if (ids.has(id)) continue;
+    problems.push({
+      file: shown,
+      line: source.lineOf(path),
+      field: path.join('.').replace(/\.(\d+)/g, '[$1]'),
+      expected: `the id of an article of the issue (${[...ids].join(', ')})`,
+      found: `"${id}"`,
+      fix: `an article's id changed since the regions were made: ${remake}`,
+    });
+  }
+  data.regions.forEach((region, index) => {
+    if (region.page <= data.pages.length && region.x + region.width <= 1.0001 && region.y + region.height <= 1.0001) return;
+    problems.push({
+      file: shown,
+      line: source.lineOf(['regions', index]),
+      field: `regions[${index}]`,
+      expected: `a region inside one of the ${data.pages.length} pages`,
+      found: `page ${region.page} at x ${region.x}, y ${region.y}, ${region.width} × ${region.height}`,
+      fix: remake,
+    });
+  });
+  return problems.length > before ? undefined : data;
 }
 
 /** The file name agrees with the number, the folder with the year. */
@@ -305,6 +401,16 @@ function checkBody(sections: readonly ParsedSection[], shown: string, place: Iss
         });
       }
       if (!article.id) continue;
+      if (article.id === YUANBAN_ID && !place.yuanbanPublished) {
+        problems.push({
+          file: shown,
+          line: article.line,
+          field: 'heading',
+          expected: `an article id other than ${YUANBAN_ID}: <issue URL>${YUANBAN_ID}/ is the address of the issue's printed pages (原版)`,
+          found: `#${YUANBAN_ID}`,
+          fix: `give the article another id, such as #a${seenIds.size + 1}`,
+        });
+      }
       const first = seenIds.get(article.id);
       if (first === undefined) {
         seenIds.set(article.id, article.line);

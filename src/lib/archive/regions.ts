@@ -18,11 +18,12 @@ export interface BoxedLine {
   bottom: number;
 }
 
-/** A printed page, upright: its size and its lines in reading order. */
+/** A printed page, upright: its size, its lines in reading order, and the clockwise turn (degrees) the original page needed to stand so. */
 export interface PrintedPage {
   width: number;
   height: number;
   lines: BoxedLine[];
+  turn?: number;
 }
 
 /** An article as published: its id, its title and its text (paragraphs joined). */

@@ -16,6 +16,7 @@ import { pdfLines, pdfPageItems } from './pdf-lines.ts';
 import { bindPages, PAGE_IMAGES, pdfPageImages, readPages, type PageImage, type PageProgress } from './ocr/index.ts';
 import { openPdf, paintedImages } from './ocr/pages.ts';
 import { PRINTED_DATE } from '../dates.ts';
+import { pdfPrintedPages } from './printed-pages.ts';
 
 /** A picture smaller than this (in points, 1 inch wide) is no photo: a logo, a seal, a drawn rule. */
 const PHOTO_POINTS = 72;
@@ -91,7 +92,7 @@ async function extractRaw(file: string, data: Uint8Array, options: ExtractOption
   if (extension === '.doc' || extension === '.wps') return { ...(await extractWord97(data, extension)), images: [], original };
   if (extension === '.pdf') {
     const layer = await extractPdf(data);
-    if (layer) return { ...layer, original };
+    if (layer) return { ...layer, original, printed: await pdfPrintedPages(data) };
     const pages = await pdfPageImages(data);
     return { ...(await readScanSource(pages, options)), original };
   }
@@ -132,6 +133,7 @@ async function readScanSource(pages: readonly PageImage[], options: ExtractOptio
     lineNames: reading.lineNames,
     scan: reading.scan,
     scanLines: reading.lines,
+    ...(reading.printed && { printed: reading.printed }),
   };
 }
 

@@ -1,4 +1,7 @@
-import type { ContentFile } from '../archive/check.ts';
+import { createHash } from 'node:crypto';
+import type { ArchiveIssue, ContentFile } from '../archive/check.ts';
+import { makeYuanban, printedArticles, yuanbanText } from '../archive/yuanban.ts';
+import { YUANBAN_FILE, YUANBAN_ORIGINAL } from '../../schemas/yuanban.ts';
 import { checkPlanned, recordPlanned, type ImportTarget } from './import-target.ts';
 import { articleTitle } from '../archive/articles.ts';
 import { yearOf } from '../dates.ts';
@@ -50,6 +53,34 @@ export interface PlanOptions {
   series?: string | undefined;
   /** Replace an existing issue file (--force). */
   force: boolean;
+}
+
+/**
+ * The 原版 file of an issue imported from a PDF or a scan: its articles placed on the printed pages the
+ * reading gave, each one it could not place said, as the editor should check it; none for other originals.
+ */
+function plannedYuanban(
+  source: ExtractedSource,
+  issue: ArchiveIssue,
+  shown: string,
+  decisions: string[],
+  warnings: string[],
+): string | undefined {
+  if (!source.printed?.length || `original${source.original.extension}` !== YUANBAN_ORIGINAL) return undefined;
+  const articles = printedArticles(issue);
+  const digest = createHash('sha256').update(source.original.data).digest('hex');
+  const yuanban = makeYuanban(source.printed, articles, digest);
+  const placed = articles.length - yuanban.unplaced.length;
+  decisions.push(
+    `placed ${placed} of ${articles.length} articles on the ${yuanban.pages.length} printed page${yuanban.pages.length > 1 ? 's' : ''} for the 原版 page (${shown})`,
+  );
+  for (const id of yuanban.unplaced) {
+    const article = articles.find((each) => each.id === id)!;
+    warnings.push(
+      `unsure: 原版: the article "${article.title || article.text.slice(0, 20)}" (#${id}) was not found on the printed pages, so the 原版 page shows no region for it; check its text against the original`,
+    );
+  }
+  return yuanbanText(yuanban);
 }
 
 function report(issue: RecognizedIssue, series: Series): ImportedIssueReport {
@@ -171,7 +202,16 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
   if (!written) {
     throw new ImportError(`the imported issue would not pass the content check:\n${problems.map(formatProblem).join('\n')}`);
   }
-  recordPlanned(target, [...planned, { path: `${assets}/original${source.original.extension}`, text: undefined }], written);
+  const yuanban = plannedYuanban(source, written, `${target.root}/${assets}/${YUANBAN_FILE}`, decisions, warnings);
+  recordPlanned(
+    target,
+    [
+      ...planned,
+      { path: `${assets}/original${source.original.extension}`, text: undefined },
+      ...(yuanban !== undefined ? [{ path: `${assets}/${YUANBAN_FILE}`, text: yuanban }] : []),
+    ],
+    written,
+  );
 
   // Nothing lost: the new file's print text equals the source, less exactly what recognition reported dropping.
   const printed = printText({ issue: written.data, series: written.series, sections: written.sections });
@@ -192,6 +232,7 @@ export function planImport(source: ExtractedSource, target: ImportTarget, option
       ...(seriesText !== undefined ? [{ path: seriesPath, data: seriesText }] : []),
       ...source.images.map((image) => ({ path: `${assets}/${image.name}`, data: image.data })),
       { path: `${assets}/original${source.original.extension}`, data: source.original.data },
+      ...(yuanban !== undefined ? [{ path: `${assets}/${YUANBAN_FILE}`, data: yuanban }] : []),
     ],
     replaces,
     series: { slug: seriesRecord.slug, title: seriesRecord.title, created, sectionsAdded: added.map((s) => s.name) },

@@ -1,4 +1,5 @@
 /** What the importer's readers give the planner: the source's text and files, and the error for what cannot be imported. */
+import type { PrintedPage } from '../archive/regions.ts';
 
 /** What the issue records of the scan it was read from. */
 export interface ScanRecord {
@@ -26,6 +27,8 @@ export interface ExtractedSource {
   scan?: ScanRecord;
   /** The scan's lines as read ("page 2, line 7" and its text), for review. */
   scanLines?: { name: string; text: string }[];
+  /** The original's printed pages, upright, with their lines and where each stands: a PDF's text layer or a scan's OCR boxes (原版). */
+  printed?: PrintedPage[];
 }
 
 /** Thrown when an input cannot be imported; the message names what is missing. */

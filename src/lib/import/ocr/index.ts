@@ -54,14 +54,16 @@ function turnsToTry(lie: { tall: boolean; legible: boolean }): number[] {
 
 /** Reads a page, turned upright first where it lies on its side or upside down. */
 async function readUpright(engine: OcrEngine, page: number, image: Buffer): Promise<ScanPage> {
+  const { width = 0, height = 0 } = await sharp(image).metadata();
   const boxes = await engine.read(new Uint8Array(image));
   for (const turned of turnsToTry(howPageLies(boxes))) {
     const upright = await sharp(image).rotate(turned).png().toBuffer();
     const read = await engine.read(new Uint8Array(upright));
     const lie = howPageLies(read);
-    if (lie.legible && !lie.tall) return { page, boxes: read, turned };
+    const across = turned === 180 ? { width, height } : { width: height, height: width };
+    if (lie.legible && !lie.tall) return { page, boxes: read, turned, ...across };
   }
-  return { page, boxes };
+  return { page, boxes, width, height };
 }
 
 /** Hears of each page as the engine finishes it. */

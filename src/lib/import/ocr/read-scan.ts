@@ -7,6 +7,7 @@
 import { LABEL, TERMINAL } from '../recognize/patterns.ts';
 import { layOut, SPREAD_GAP, type PlacedLine } from '../layout.ts';
 import type { OcrBox, OcrChar, Point } from './engine.ts';
+import type { PrintedPage } from '../../archive/regions.ts';
 
 /** A character read below this confidence makes its line an `unsure:` warning. */
 export const UNSURE_CONFIDENCE = 0.95;
@@ -49,6 +50,9 @@ export interface ScanPage {
   boxes: OcrBox[];
   /** How far the page was turned (clockwise, in degrees) to be read upright, where it lay otherwise. */
   turned?: number;
+  /** The size of the upright image the boxes were read on, in its pixels; where known, the reading gives the page's printed lines. */
+  width?: number;
+  height?: number;
 }
 
 /** The text read from a scan, with what the reading decided and was unsure of. */
@@ -69,6 +73,8 @@ export interface ScanReading {
   pages: number;
   /** The scan's lines as read, "page 2, line 7" with its text (page numbers left out), for review. */
   lines: { name: string; text: string }[];
+  /** Every page, upright, with the lines kept and their boxes (unlevelled), where the pages' sizes are known: for the 原版 regions. */
+  printed?: PrintedPage[];
 }
 
 interface ScanLine extends PlacedLine {
@@ -77,6 +83,8 @@ interface ScanLine extends PlacedLine {
   chars: OcrChar[];
   /** Gaps between two Han characters wider than a space: where (the index in `text` after them) and how wide, in character widths. */
   gaps: { at: number; width: number }[];
+  /** The line's box on the upright page as read, not levelled: where it is printed. */
+  box: { left: number; top: number; right: number; bottom: number };
 }
 
 const median = (values: readonly number[]) => {
@@ -190,7 +198,10 @@ export function pageLines(page: ScanPage, decisions: string[]): ScanLine[] {
       const end = Math.max(topRight[0], bottomRight[0]);
       const top = Math.min(topLeft[1], topRight[1]);
       const bottom = Math.max(bottomLeft[1], bottomRight[1]);
-      return { x, end, top, bottom, chars: cleanChars(chars, dropped, restored, widened) };
+      const xs = box.map((point) => point[0]);
+      const ys = box.map((point) => point[1]);
+      const printed = { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+      return { x, end, top, bottom, printed, chars: cleanChars(chars, dropped, restored, widened) };
     })
     .filter((run) => run.chars.length)
     .sort((a, b) => a.top + a.bottom - (b.top + b.bottom));
@@ -246,6 +257,12 @@ export function pageLines(page: ScanPage, decisions: string[]): ScanLine[] {
       chars,
       gaps,
       spread,
+      box: {
+        left: Math.min(...row.map((run) => run.printed.left)),
+        top: Math.min(...row.map((run) => run.printed.top)),
+        right: Math.max(...row.map((run) => run.printed.right)),
+        bottom: Math.max(...row.map((run) => run.printed.bottom)),
+      },
       x: row[0]!.x,
       end: Math.max(...row.map((run) => run.end)),
       y: median(row.map((run) => (run.top + run.bottom) / 2)),
@@ -285,6 +302,16 @@ export function wordAcross(before: string, after: string): string | undefined {
     at = end;
   }
   return undefined;
+}
+
+/** The scan's pages, upright, with the lines kept (in reading order) and their printed boxes. */
+function printedPages(pages: readonly ScanPage[], kept: readonly ScanLine[]): PrintedPage[] {
+  return pages.map((page) => ({
+    width: page.width!,
+    height: page.height!,
+    turn: page.turned ?? 0,
+    lines: kept.filter((line) => line.page === page.page).map((line) => ({ text: line.text, ...line.box })),
+  }));
 }
 
 const where = (line: ScanLine) => `page ${line.page}, line ${line.line}`;
@@ -400,6 +427,7 @@ export function readScan(pages: readonly ScanPage[]): ScanReading {
     // In the order of the scan, as the editor checks it.
     warnings: unsure.sort((a, b) => a.page - b.page || a.line - b.line).map((entry) => entry.message),
     lines: kept.map((line) => ({ name: where(line), text: line.text })),
+    ...(pages.every((page) => page.width && page.height) && { printed: printedPages(pages, kept) }),
     confidence: chars.length ? chars.reduce((sum, char) => sum + char.confidence, 0) / chars.length : 0,
     characters: chars.filter((char) => HAN.test(char.char) || /\d/u.test(char.char)).length,
     pages: withText.length,

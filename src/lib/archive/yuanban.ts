@@ -1,0 +1,66 @@
+/**
+ * The 原版 file of an issue (yuanban.json beside it): its printed pages and each article's regions on
+ * them, found by the articles' text (regions.ts) — made by the importer from the original it read,
+ * and by `npm run yuanban` for issues imported before.
+ */
+import type { Yuanban } from '../../schemas/yuanban.ts';
+import type { ArchiveIssue } from './check.ts';
+import { articleRegions, type ArticleText, type PrintedPage } from './regions.ts';
+
+/** Markdown images and links as they stand in a block's text: only their words were printed. */
+const IMAGE = /!\[[^\]]*\]\([^)]*\)/gu;
+
+/** The articles of an issue as printed, in printed order: title (none for an untitled item), then note, text and source. */
+export function printedArticles(issue: Pick<ArchiveIssue, 'sections'>): ArticleText[] {
+  return issue.sections.flatMap((section) =>
+    section.articles.map((article) => ({
+      id: article.id,
+      title: article.kind === 'untitled' ? '' : article.printedTitle,
+      text: [
+        ...(article.note === undefined ? [] : [article.note]),
+        ...article.blocks,
+        ...(article.source === undefined ? [] : [article.source]),
+      ]
+        .join('\n')
+        .replace(IMAGE, ''),
+    })),
+  );
+}
+
+/** Fractions are kept to a ten-thousandth of the page: a twentieth of a millimetre on A4. */
+const round = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 10_000) / 10_000;
+
+/** The 原版 of an issue: its printed pages, upright, and where each of its articles stands on them. */
+export function makeYuanban(pages: readonly PrintedPage[], articles: readonly ArticleText[], digest: string): Yuanban {
+  const { regions, unplaced } = articleRegions(pages, articles);
+  return {
+    digest,
+    pages: pages.map((page) => ({
+      width: Math.round(page.width * 100) / 100,
+      height: Math.round(page.height * 100) / 100,
+      turn: (page.turn ?? 0) as Yuanban['pages'][number]['turn'],
+    })),
+    regions: regions.map((region) => ({
+      article: region.id,
+      page: region.page,
+      x: round(region.x),
+      y: round(region.y),
+      width: round(region.width),
+      height: round(region.height),
+    })),
+    unplaced,
+  };
+}
+
+/** A 原版 file's text: one page or region a line, so that a change shows as the lines it touches. */
+export function yuanbanText(yuanban: Yuanban): string {
+  const list = (items: readonly unknown[]) =>
+    items.length ? `[\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]` : '[]';
+  return `{
+  "digest": ${JSON.stringify(yuanban.digest)},
+  "pages": ${list(yuanban.pages)},
+  "regions": ${list(yuanban.regions)},
+  "unplaced": ${JSON.stringify(yuanban.unplaced)}
+}
+`;
+}

@@ -7,11 +7,11 @@ export const YUANBAN_ORIGINAL = 'original.pdf';
 
 const Fraction = z.number().min(0).max(1);
 
-/** One printed page, upright: its size (points of the original) and how far it was turned to stand upright. */
+/** One printed page, upright: its shape and how far it was turned to stand upright. */
 export const YuanbanPageSchema = z.strictObject({
-  /** Width of the upright page, in points of the original. */
+  /** Width of the upright page, as measured where its lines were found: points of a PDF's text layer, pixels of a scan. */
   width: z.number().positive(),
-  /** Height of the upright page, in points of the original. */
+  /** Height of the upright page, in the same units as its width. */
   height: z.number().positive(),
   /** Clockwise turn (degrees) the original page needed to stand upright: 0 unless a scan lay on its side or upside down. */
   turn: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).default(0),

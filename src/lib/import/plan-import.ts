@@ -77,7 +77,7 @@ function plannedYuanban(
   for (const id of yuanban.unplaced) {
     const article = articles.find((each) => each.id === id)!;
     warnings.push(
-      `unsure: 原版: the article "${article.title || article.text.slice(0, 20)}" (#${id}) was not found on the printed pages, so the 原版 page shows no region for it; check its text against the original`,
+      `原版: the article "${article.title || article.text.slice(0, 20)}" (#${id}) was not found on the printed pages, so the 原版 page shows no region for it; check its text against the original`,
     );
   }
   return yuanbanText(yuanban);

@@ -9,6 +9,7 @@ import { setFurnitureAside } from './layout.ts';
 import { openPdf } from './ocr/pages.ts';
 import { pdfLines, pdfPageItems } from './pdf-lines.ts';
 import type { PlacedLine } from './layout.ts';
+import { pdfPageImages, readPages, type PageProgress } from './ocr/index.ts';
 
 /** How far a line's ink reaches above and below its baseline, in its type size. */
 const ASCENT = 0.9;
@@ -35,4 +36,18 @@ export async function pdfPrintedPages(data: Uint8Array): Promise<PrintedPage[]> 
       bottom: height + line.y + line.size * DESCENT,
     })),
   }));
+}
+
+/**
+ * The printed pages of an original PDF as the 原版 regions are found on them: its text layer where it
+ * has one, else its pages read by OCR (a scan), upright, with the turn each needed. Says which.
+ */
+export async function originalPrintedPages(
+  data: Uint8Array,
+  onPage?: PageProgress,
+): Promise<{ pages: PrintedPage[]; read: 'text layer' | 'OCR' }> {
+  const layer = await pdfPrintedPages(data);
+  if (layer.some((page) => page.lines.length)) return { pages: layer, read: 'text layer' };
+  const reading = await readPages(await pdfPageImages(data), onPage);
+  return { pages: reading.printed ?? [], read: 'OCR' };
 }

@@ -84,7 +84,7 @@ function tooLarge(bytes: number, pages: boolean): void {
 }
 
 /** Writes a file whole or not at all: into a temporary name first, then renamed into place. */
-async function writeWhole(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeWhole(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.importing-${process.pid}`;
   await writeFile(temporary, data);

@@ -28,6 +28,7 @@ import { readFactCache, writeFactCache } from '../src/lib/build/fact-cache.ts';
 import { checkLinks, readBuiltSite, type BuiltSite } from '../src/lib/build/link-check.ts';
 import { isPublished } from '../src/lib/build/publish.ts';
 import { publishAssets } from '../src/lib/build/publish-assets.ts';
+import { StaleYuanbanError } from '../src/lib/build/page-images.ts';
 import { compareLedger, LEDGER_FILE, pagePath, readLedger, writeLedger } from '../src/lib/build/url-ledger.ts';
 import { indexShards, MAX_SHARD, shardRecords, shardsToWrite, type ShardSummary } from '../src/lib/search/shards.ts';
 import { articleRecordSources } from '../src/lib/search/records.ts';
@@ -186,9 +187,15 @@ await step('astro build', async () => {
 });
 await step('photos and originals', async () => {
   // The archive read by the content check is used again here, not read a third time.
-  const published = await publishAssets(archive, contentDir(), staging);
+  const published = await publishAssets(archive, contentDir(), staging, caches.pageImages).catch((error: unknown): typeof FAILED => {
+    if (!(error instanceof StaleYuanbanError)) throw error;
+    const issueFile = `${path.relative(process.cwd(), path.dirname(error.original))}.md`;
+    console.error(`photos and originals: ${error.message}: make the 原版 file anew from it: npm run yuanban -- --force ${issueFile}`);
+    return FAILED;
+  });
+  if (published === FAILED) return FAILED;
   console.log(
-    `photos and originals: files beside ${published.issues} issues published, ${published.copies} smaller photo copies; ${published.written} files written, the rest already in place`,
+    `photos and originals: files beside ${published.issues} issues published, ${published.copies} smaller photo copies, images of ${published.pages} printed pages (原版); ${published.written} files written, the rest already in place`,
   );
   // What this build did not make goes: pages of deleted issues and articles, photos taken out.
   const outputs = JSON.parse(await readFile(caches.routeOutputs, 'utf8')) as string[];

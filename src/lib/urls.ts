@@ -89,3 +89,13 @@ export function normalizeBase(base: string | undefined): string {
   const segments = (base ?? '').split('/').filter(Boolean);
   return segments.length ? `/${segments.join('/')}/` : '/';
 }
+
+/** The 原版 page of an issue: its printed pages (/nlzf/2022/59/yuanban/). */
+export function yuanbanPath(series: string, year: number | string, issue: string): string {
+  return `${issuePath(series, year, issue)}yuanban/`;
+}
+
+/** An article's region on one printed page of its issue's 原版 page (/nlzf/2022/59/yuanban/#minqing-p2). */
+export function yuanbanRegionPath(series: string, year: number | string, issue: string, article: string, page: number): string {
+  return `${yuanbanPath(series, year, issue)}#${article}-p${page}`;
+}

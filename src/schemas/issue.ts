@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { ArticleKindSchema } from './article.ts';
 import { IsoDateSchema, TextSchema } from './common.ts';
+import { YuanbanSchema } from './yuanban.ts';
 
 /** One line of the closing block: 报 / 送 / 发 / 抄送 and who receives the issue. */
 export const DistributionSchema = z.strictObject({
@@ -146,6 +147,8 @@ export const IssueEntrySchema = IssueFields.extend({
   articles: z.array(IssueArticleSchema),
   /** The original file kept beside the issue (original.pdf, original.docx …), offered for download. */
   original: z.string().optional(),
+  /** The printed pages and each article's regions on them, where the issue has a 原版 page (<issue URL>yuanban/). */
+  yuanban: YuanbanSchema.optional(),
 });
 
 /** Validated issue front matter. */

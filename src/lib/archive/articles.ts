@@ -99,6 +99,7 @@ export function issueEntry(issue: ArchiveIssue): IssueEntry {
     label: issueLabelWithTotal(issue.data),
     sectionRefs: issue.data.sections.map((name) => ({ name, slug: issue.series.sections.find((s) => s.name === name)?.slug ?? '' })),
     ...(original !== undefined && { original }),
+    ...(issue.yuanban && { yuanban: issue.yuanban }),
     articles: issueArticleSources(issue).map(({ data }) => ({
       id: data.id,
       title: data.title,

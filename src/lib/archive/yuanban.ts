@@ -64,3 +64,26 @@ export function yuanbanText(yuanban: Yuanban): string {
 }
 `;
 }
+
+/** The widths the 原版 page's images are made at: twice the page's width on a phone and on a desktop. */
+export const PAGE_IMAGE_WIDTHS = [720, 1440] as const;
+/** The 原版 page's folder below its issue's: <issue URL>yuanban/. */
+export const YUANBAN_PATH = 'yuanban';
+
+/** The file name of a printed page's image: at one of PAGE_IMAGE_WIDTHS, or (no width) at the original's full resolution. */
+export function pageImageName(page: number, width?: number): string {
+  return width === undefined ? `${page}.webp` : `${page}-${width}w.webp`;
+}
+
+/** Every image file of a 原版 of `pages` pages: each page at each width, and at full resolution. */
+export function pageImageNames(pages: number): string[] {
+  return Array.from({ length: pages }, (_, index) => [
+    ...PAGE_IMAGE_WIDTHS.map((width) => pageImageName(index + 1, width)),
+    pageImageName(index + 1),
+  ]).flat();
+}
+
+/** The printed pages an article stands on, in order: none where it was not placed. */
+export function articlePages(yuanban: Pick<Yuanban, 'regions'>, article: string): number[] {
+  return [...new Set(yuanban.regions.filter((region) => region.article === article).map((region) => region.page))].sort((a, b) => a - b);
+}

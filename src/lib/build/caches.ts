@@ -24,6 +24,11 @@ export interface BuildCaches {
   publishedManifest: string;
   /** Where Astro writes the files its routes wrote or kept in this build (see integrations/build-outputs.ts). */
   routeOutputs: string;
+  /**
+   * The images of printed pages (原版), by the digest of the original they were made from: shared by
+   * every output folder beside this one, and kept by a clean build, as they depend on that file alone.
+   */
+  pageImages: string;
 }
 
 /** The caches of the site built into `dist` (an absolute path) under `base`. */
@@ -38,5 +43,6 @@ export function buildCaches(dist: string, base: string): BuildCaches {
     content: path.join(root, 'content-check.json'),
     publishedManifest: path.join(root, 'published-build.json'),
     routeOutputs: path.join(root, 'route-outputs.json'),
+    pageImages: path.join(path.dirname(dist), '.cache', 'page-images'),
   };
 }

@@ -5,6 +5,9 @@ import type { Archive } from '../archive/check.ts';
 import { variantName, variantWidths, VARIANT_SOURCE } from './image-variants.ts';
 import { isPublished } from './publish.ts';
 import { settle, upToDate } from './stamped-file.ts';
+import { pageImageNames, YUANBAN_PATH } from '../archive/yuanban.ts';
+import { YUANBAN_FILE, YUANBAN_ORIGINAL } from '../../schemas/yuanban.ts';
+import { pageImages } from './page-images.ts';
 
 /**
  * Publishes the files beside each published issue (<series>/<year>/<issue>/: photos, the original
@@ -18,10 +21,12 @@ export async function publishAssets(
   archive: Archive,
   content: string,
   site: string,
-): Promise<{ issues: number; copies: number; written: number; files: string[] }> {
+  pageImageCache: string,
+): Promise<{ issues: number; copies: number; written: number; pages: number; files: string[] }> {
   let issues = 0;
   let copies = 0;
   let written = 0;
+  let pages = 0;
   const files: string[] = [];
   for (const issue of archive.issues.filter(isPublished)) {
     const relative = path.join(issue.series.slug, String(issue.year), issue.slug);
@@ -32,6 +37,8 @@ export async function publishAssets(
     const entries = await readdir(from, { recursive: true, withFileTypes: true });
     for (const entry of entries.filter((item) => item.isFile())) {
       const name = path.relative(from, path.join(entry.parentPath, entry.name));
+      // The 原版 file is read by the build, not by readers: its page shows what it says.
+      if (name === YUANBAN_FILE) continue;
       const source = await stat(path.join(from, name));
       const file = path.join(to, name);
       files.push(path.join(relative, name));
@@ -54,6 +61,25 @@ export async function publishAssets(
         written++;
       }
     }
+    if (issue.yuanban) {
+      // The printed pages' images, made from the original (once per original, in the cache), at <issue>/yuanban/.
+      const original = path.join(from, YUANBAN_ORIGINAL);
+      const source = await stat(original);
+      const names = pageImageNames(issue.yuanban.pages.length);
+      const targets = names.map((name) => path.join(to, YUANBAN_PATH, name));
+      files.push(...names.map((name) => path.join(relative, YUANBAN_PATH, name)));
+      pages += issue.yuanban.pages.length;
+      const current = await Promise.all(targets.map((file) => upToDate(file, source)));
+      if (current.every(Boolean)) continue;
+      const made = await pageImages(original, issue.yuanban, pageImageCache);
+      await mkdir(path.join(to, YUANBAN_PATH), { recursive: true });
+      for (const [index, name] of names.entries()) {
+        if (current[index]) continue;
+        await copyFile(path.join(made, name), `${targets[index]}.publish`);
+        await settle(`${targets[index]}.publish`, targets[index]!, source);
+        written++;
+      }
+    }
   }
-  return { issues, copies, written, files };
+  return { issues, copies, written, pages, files };
 }

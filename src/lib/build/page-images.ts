@@ -1,0 +1,67 @@
+/**
+ * The images of an issue's printed pages (its 原版 page), made from its original PDF: each page
+ * rendered as printed (a scan at its own resolution, a text PDF at SCAN_DPI), turned upright as the
+ * regions were found on it, and written as WebP at PAGE_IMAGE_WIDTHS and at full resolution. They go
+ * into a cache folder named by the original's digest — made once, whatever the build or the output
+ * folder — and are published from there; they are never content files, nor an article's photos.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Yuanban } from '../../schemas/yuanban.ts';
+import { PAGE_IMAGE_WIDTHS, pageImageName } from '../archive/yuanban.ts';
+import { pdfPageImages } from '../import/ocr/pages.ts';
+
+/** The widest full-resolution image: A4 at 300 dpi. */
+const FULL_WIDTH = 2480;
+/** WebP quality of the images shown (printed text stays sharp at 2×), and of the full-resolution one. */
+const SHOWN_QUALITY = 72;
+const FULL_QUALITY = 80;
+/** Written last into a finished folder: a folder without it was cut short and is made again. */
+const DONE = '.done';
+
+/** Thrown when the original beside an issue is not the one its 原版 file was made from. */
+export class StaleYuanbanError extends Error {
+  /** The original beside the issue. */
+  readonly original: string;
+  constructor(original: string, found: string) {
+    super(`${original} is not the original its 原版 file was made from (${found})`);
+    this.original = original;
+  }
+}
+
+/**
+ * The cache folder holding the page images of `original` (whose 原版 file is `yuanban`), made now
+ * if it is not there yet. Throws StaleYuanbanError when the original is not the one the regions were found on.
+ */
+export async function pageImages(original: string, yuanban: Yuanban, cache: string): Promise<string> {
+  const folder = path.join(cache, yuanban.digest);
+  if (existsSync(path.join(folder, DONE))) return folder;
+  const data = new Uint8Array(await readFile(original));
+  const digest = createHash('sha256').update(data).digest('hex');
+  if (digest !== yuanban.digest) throw new StaleYuanbanError(original, 'its SHA-256 differs');
+  const rendered = await pdfPageImages(data);
+  if (rendered.length !== yuanban.pages.length) {
+    throw new StaleYuanbanError(original, `it has ${rendered.length} pages, the 原版 file ${yuanban.pages.length}`);
+  }
+  const making = `${folder}.making-${process.pid}`;
+  await rm(making, { recursive: true, force: true });
+  await mkdir(making, { recursive: true });
+  for (const [index, page] of rendered.entries()) {
+    const upright = await sharp(page.data).rotate(yuanban.pages[index]!.turn).flatten({ background: '#ffffff' }).png().toBuffer();
+    const full = sharp(upright).resize({ width: FULL_WIDTH, withoutEnlargement: true });
+    await full.webp({ quality: FULL_QUALITY }).toFile(path.join(making, pageImageName(index + 1)));
+    for (const width of PAGE_IMAGE_WIDTHS) {
+      await sharp(upright)
+        .resize({ width, withoutEnlargement: true })
+        .webp({ quality: SHOWN_QUALITY })
+        .toFile(path.join(making, pageImageName(index + 1, width)));
+    }
+  }
+  await writeFile(path.join(making, DONE), '');
+  await rm(folder, { recursive: true, force: true });
+  await rename(making, folder);
+  return folder;
+}

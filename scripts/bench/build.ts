@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import path from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { generateCorpus } from './corpus.ts';
+import { PRINTED_EVERY, printedIssues, writePrintedOriginals } from './printed-corpus.ts';
 import { median } from './stats.ts';
 import { fileHashes, writeContentFiles } from '../../src/lib/build/site-files.ts';
 import type { ContentFile } from '../../src/lib/archive/check.ts';
@@ -138,7 +139,10 @@ for (const issues of sizes) {
   const dist = path.join(root, 'site', 'dist');
   const env = { CONTENT_DIR: content, OUT_DIR: dist };
   rmSync(root, { recursive: true, force: true });
-  writeContentFiles(content, generateCorpus({ issues, seed: 1, sentences }).files);
+  const generated = generateCorpus({ issues, seed: 1, sentences }).files;
+  writeContentFiles(content, generated);
+  const printed = await writePrintedOriginals(content, printedIssues(generated, PRINTED_EVERY));
+  console.log(`bench: ${issues} issues, ${printed} with printed pages (原版)`);
   const clean: Measured[] = [];
   for (let run = 0; run < runs; run++) {
     // A clean build: no site and no cache of it (--force empties them).
@@ -168,9 +172,12 @@ for (const issues of sizes) {
   let firstAdded: Map<string, string> | undefined;
   for (let run = 0; run < runs; run++) {
     const next = generateCorpus({ issues: issues + run + 1, seed: 1, sentences, layoutFor: issues }).files;
-    writeContentFiles(
+    const fresh = next.filter((file) => !existsIn(content, file.path));
+    writeContentFiles(content, fresh);
+    // The newest issue as imported from a PDF: with its printed pages, the most an update makes.
+    await writePrintedOriginals(
       content,
-      next.filter((file) => !existsIn(content, file.path)),
+      fresh.filter((file) => file.path.endsWith('.md')),
     );
     console.log(`bench: ${issues} issues, adding one issue and rebuilding ${run + 1}/${runs}`);
     adding.push(await measuredBuild(env));

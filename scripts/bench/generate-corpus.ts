@@ -8,15 +8,17 @@ import { parseArgs } from 'node:util';
 import { generateCorpus, vocabularySize } from './corpus.ts';
 import { writeContentFiles } from '../../src/lib/build/site-files.ts';
 import { loadProse } from './prose.ts';
+import { PRINTED_EVERY, printedIssues, writePrintedOriginals } from './printed-corpus.ts';
 
-/** Writes a corpus into a fresh folder; returns what it wrote. */
-export function writeCorpus(out: string, issues: number, seed = 1) {
+/** Writes a corpus into a fresh folder, every PRINTED_EVERY-th issue with its printed original (原版); returns what it wrote. */
+export async function writeCorpus(out: string, issues: number, seed = 1) {
   const sentences = loadProse();
   const corpus = generateCorpus({ issues, seed, sentences });
   rmSync(out, { recursive: true, force: true });
   writeContentFiles(out, corpus.files);
+  const printed = await writePrintedOriginals(out, printedIssues(corpus.files, PRINTED_EVERY));
   const bytes = corpus.files.reduce((sum, file) => sum + Buffer.byteLength(file.text ?? ''), 0);
-  return { corpus, sentences: sentences.length, bytes, vocabulary: vocabularySize(corpus.files.map((file) => file.text ?? '')) };
+  return { corpus, printed, sentences: sentences.length, bytes, vocabulary: vocabularySize(corpus.files.map((file) => file.text ?? '')) };
 }
 
 if (import.meta.main) {
@@ -25,9 +27,9 @@ if (import.meta.main) {
   });
   const issues = Number(values.issues);
   const out = path.resolve(values.out ?? `.cache/corpus-${issues}`);
-  const written = writeCorpus(out, issues, Number(values.seed));
+  const written = await writeCorpus(out, issues, Number(values.seed));
   console.log(
-    `corpus: ${written.corpus.files.filter((file) => file.path.endsWith('.md')).length} issues in ${written.corpus.files.filter((file) => file.path.endsWith('series.yaml')).length} series, ${(written.bytes / 1024 / 1024).toFixed(1)} MB, ` +
+    `corpus: ${written.corpus.files.filter((file) => file.path.endsWith('.md')).length} issues (${written.printed} with printed pages) in ${written.corpus.files.filter((file) => file.path.endsWith('series.yaml')).length} series, ${(written.bytes / 1024 / 1024).toFixed(1)} MB, ` +
       `${written.sentences} prose sentences, vocabulary ${written.vocabulary} words, ${written.corpus.people.length} people, ` +
       `${written.corpus.places.length} places → ${path.relative(process.cwd(), out)}`,
   );

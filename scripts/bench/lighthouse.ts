@@ -1,11 +1,11 @@
 /**
  * `npm run bench:lighthouse -- [--issues N]`: builds a synthetic archive of N issues (default 1,000),
  * serves it gzip-compressed with its security headers, and prints Lighthouse's four scores
- * (performance, accessibility, best practices, SEO) for the home, issue, article, search and site map pages,
+ * (performance, accessibility, best practices, SEO) for the home, issue, article, 原版, search and site map pages,
  * in Debian's Chromium. Writes .cache/bench/lighthouse-N.json. Prints numbers; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
@@ -22,7 +22,7 @@ const dist = path.join(root, 'dist');
 
 if (!existsSync(path.join(dist, 'index.html'))) {
   console.log(`bench:lighthouse: generating and building ${issues} issues`);
-  writeCorpus(content, issues);
+  await writeCorpus(content, issues);
   const build = spawnSync(process.execPath, ['scripts/build.ts'], {
     stdio: 'inherit',
     env: { ...process.env, CONTENT_DIR: content, OUT_DIR: dist },
@@ -50,10 +50,17 @@ if (!issue) throw new Error('no issue linked from the home page');
 const article = /href="\/([a-z0-9-]+\/\d{4}\/[a-z0-9-]+\/[a-z0-9-]+\/)"/.exec(
   readFileSync(path.join(dist, issue, 'index.html'), 'utf8'),
 )?.[1];
+// The first issue with printed pages (原版).
+const printed = readdirSync(content, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('/yuanban.json'))
+  .sort()[0]
+  ?.replace(/yuanban\.json$/, 'yuanban/');
+if (!printed) throw new Error('no issue with printed pages in the archive');
 const pages: Record<string, string> = {
   home: '',
   issue,
   article: article ?? issue,
+  原版: printed,
   search: 'search/?q=%E8%B0%83%E7%A0%94',
   'site map': 'site-map/',
 };

@@ -44,7 +44,7 @@ const content = path.join(root, 'content');
 const dist = path.join(root, 'dist');
 
 console.log(`bench:search: generating ${issues} issues`);
-const written = writeCorpus(content, issues);
+const written = await writeCorpus(content, issues);
 const started = performance.now();
 const build = spawnSync(process.execPath, ['scripts/build.ts'], {
   stdio: 'inherit',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, proseSentences } from '../../scripts/bench/corpus.ts';
+import { writePrintedOriginals } from '../../scripts/bench/printed-corpus.ts';
 import { pageOfLine } from '../../src/lib/build/astro-log.ts';
 import { fileHashes, writeContentFiles } from '../../src/lib/build/site-files.ts';
 import { buildSite } from '../support/build-site.ts';
@@ -26,7 +27,7 @@ function pagesOf(stdout: string): { rendered: number; copied: string[] } {
 }
 
 describe('incremental builds', () => {
-  it('give the very site a clean build gives, after each kind of change, redoing only what changed', () => {
+  it('give the very site a clean build gives, after each kind of change, redoing only what changed', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'jianbao-incremental-'));
     const project = projectCopy(work);
     const sentences = proseSentences(SEED);
@@ -99,6 +100,17 @@ describe('incremental builds', () => {
     writeFileSync(path.join(content, 'redirects.yaml'), `- from: ${url}a3/\n  to: ${url}a3x/\n`);
     const redirecting = step('adding a redirect');
     expect(redirecting.site.has(`${url.slice(1)}a3/index.html`)).toBe(true);
+
+    // The printed pages of an issue made (npm run yuanban): its 原版 page and images, its issue and article pages link to them.
+    const printed = path.join(content, issueFiles[5]!);
+    const printedUrl = path.relative(content, printed).replace(/\.md$/, '');
+    await writePrintedOriginals(content, [{ path: path.relative(content, printed), text: readFileSync(printed, 'utf8') }]);
+    const printing = step('making the printed pages of an issue');
+    expect(printing.site.has(`${printedUrl}/yuanban/index.html`)).toBe(true);
+    expect(printing.site.has(`${printedUrl}/yuanban/1-720w.webp`)).toBe(true);
+    // Its issue and article pages are rendered anew (they link to it now); the rest of the site is kept.
+    expect(printing.pages.copied.filter((page) => page.includes(printedUrl))).toEqual([]);
+    expect(printing.pages.copied.length).toBeGreaterThan(printing.pages.rendered * 5);
 
     // A failed build renders a correction and writes Astro's manifest; fixed elsewhere, the next build still publishes the correction.
     edit(titled!, '（更正）', '（再次更正）');

@@ -19,6 +19,7 @@ const FULL_WIDTH = 2480;
 /** WebP quality of the images shown (printed text stays sharp at 2×), and of the full-resolution one. */
 const SHOWN_QUALITY = 72;
 const FULL_QUALITY = 80;
+const EFFORT = 2;
 /** Written last into a finished folder: a folder without it was cut short and is made again. */
 const DONE = '.done';
 
@@ -50,15 +51,22 @@ export async function pageImages(original: string, yuanban: Yuanban, cache: stri
   await rm(making, { recursive: true, force: true });
   await mkdir(making, { recursive: true });
   for (const [index, page] of rendered.entries()) {
-    const upright = await sharp(page.data).rotate(yuanban.pages[index]!.turn).flatten({ background: '#ffffff' }).png().toBuffer();
-    const full = sharp(upright).resize({ width: FULL_WIDTH, withoutEnlargement: true });
-    await full.webp({ quality: FULL_QUALITY }).toFile(path.join(making, pageImageName(index + 1)));
-    for (const width of PAGE_IMAGE_WIDTHS) {
-      await sharp(upright)
-        .resize({ width, withoutEnlargement: true })
-        .webp({ quality: SHOWN_QUALITY })
-        .toFile(path.join(making, pageImageName(index + 1, width)));
-    }
+    // One decode, three encodings side by side; WebP's effort 2 is twice as quick as its default for 3 % more bytes.
+    const upright = sharp(page.data).rotate(yuanban.pages[index]!.turn).flatten({ background: '#ffffff' });
+    await Promise.all([
+      upright
+        .clone()
+        .resize({ width: FULL_WIDTH, withoutEnlargement: true })
+        .webp({ quality: FULL_QUALITY, effort: EFFORT })
+        .toFile(path.join(making, pageImageName(index + 1))),
+      ...PAGE_IMAGE_WIDTHS.map((width) =>
+        upright
+          .clone()
+          .resize({ width, withoutEnlargement: true })
+          .webp({ quality: SHOWN_QUALITY, effort: EFFORT })
+          .toFile(path.join(making, pageImageName(index + 1, width))),
+      ),
+    ]);
   }
   await writeFile(path.join(making, DONE), '');
   await rm(folder, { recursive: true, force: true });

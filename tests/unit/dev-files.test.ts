@@ -14,6 +14,10 @@ describe('files the dev server adds', () => {
       type: 'text/plain; charset=utf-8',
     });
     expect(devFile('/jianbao/qxjy/2023/1/changpao.png', folders)).toEqual({ file: '/c/qxjy/2023/1/changpao.png', type: 'image/png' });
+    expect(devFile('/jianbao/jsjy/2021/3/yuanban/2-720w.webp', folders)).toEqual({
+      file: '/d/jsjy/2021/3/yuanban/2-720w.webp',
+      type: 'image/webp',
+    });
   });
   it('leaves pages, issue files and paths outside the base or climbing out to Astro', () => {
     expect(

@@ -1,8 +1,9 @@
 import path from 'node:path';
 
 /**
- * What the dev server serves that Astro's does not: the search index of the last build (OUT_DIR) and
- * the photos and originals beside the issues (CONTENT_DIR), at the URLs the built site gives them.
+ * What the dev server serves that Astro's does not: the search index and the printed pages' images
+ * of the last build (OUT_DIR) and the photos and originals beside the issues (CONTENT_DIR), at the
+ * URLs the built site gives them.
  */
 
 /** The folders the dev server's extra files come from. */
@@ -38,6 +39,8 @@ export function devFile(url: string, folders: DevFolders): { file: string; type:
   if (rest.split('/').includes('..')) return undefined;
   const type = TYPES[path.extname(rest).toLowerCase()] ?? 'application/octet-stream';
   if (rest.startsWith('pagefind/')) return { file: path.join(folders.out, rest), type };
+  // <series>/<year>/<issue>/yuanban/<page image>: made by the build from the original.
+  if (/^[a-z][a-z0-9-]*\/\d{4}\/[^/]+\/yuanban\/\d+(-\d+w)?\.webp$/i.test(rest)) return { file: path.join(folders.out, rest), type };
   // <series>/<year>/<issue>/<file>: a photo or the original beside an issue.
   if (/^[a-z][a-z0-9-]*\/\d{4}\/[^/]+\/[^/]+\.[a-z0-9]+$/i.test(rest) && !rest.endsWith('.md')) {
     return { file: path.join(folders.content, rest), type };

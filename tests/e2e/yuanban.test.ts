@@ -1,7 +1,9 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/lib/archive/content-dir.ts';
 import { comparable, type PrintedPage } from '../../src/lib/archive/regions.ts';
@@ -13,12 +15,14 @@ import { useBrowserPage } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { buildSite, bundledArchiveCopy } from '../support/build-site.ts';
 
-/** Bulletins as offices have them: a PDF as Word exports it, a scan photographed page by page, a scanned PDF. */
-const ORIGINALS = [
-  'tests/fixtures/office/huiji-7-table/exported.pdf',
-  'tests/fixtures/scans/jinshui-2024-3-photo',
-  'tests/fixtures/scan-kinds/office-first-g4.pdf',
-];
+/** A scan photographed page by page, its first page lying on its side (turned a quarter anticlockwise). */
+async function photographedOnItsSide(): Promise<string> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'jianbao-photo-'));
+  const from = 'tests/fixtures/scans/jinshui-2024-3-photo';
+  await sharp(path.join(from, 'page1.jpg')).rotate(270).jpeg({ quality: 90 }).toFile(path.join(folder, 'page1.jpg'));
+  cpSync(path.join(from, 'page2.jpg'), path.join(folder, 'page2.jpg'));
+  return folder;
+}
 const browser = useBrowserPage();
 const copy = bundledArchiveCopy('yuanban');
 let server: StaticServer;
@@ -26,7 +30,13 @@ let server: StaticServer;
 let imported: string[] = [];
 
 beforeAll(async () => {
-  const outcomes = await importAll(ORIGINALS, { out: copy.content, dryRun: false, force: false });
+  // Bulletins as offices have them: a PDF as Word exports it, a scan photographed page by page, a scanned PDF.
+  const originals = [
+    'tests/fixtures/office/huiji-7-table/exported.pdf',
+    await photographedOnItsSide(),
+    'tests/fixtures/scan-kinds/office-first-g4.pdf',
+  ];
+  const outcomes = await importAll(originals, { out: copy.content, dryRun: false, force: false });
   imported = outcomes.map((outcome) => {
     if ('error' in outcome) throw new Error(`${outcome.source}: ${outcome.error}`);
     return path.relative(copy.content, outcome.output.replace(/\.md$/, '')).split(path.sep).join('/');
@@ -54,7 +64,7 @@ describe('原版: the printed pages of an imported PDF or scan', () => {
   it('places every article of each import, the first region of each holding its title, none holding the closing block', async () => {
     const archive = await loadArchive(copy.content);
     expect(archive.problems).toEqual([]);
-    expect(imported).toHaveLength(ORIGINALS.length);
+    expect(imported).toHaveLength(3);
     for (const folder of imported) {
       const issue = archive.issues.find((each) => `${each.series.slug}/${each.year}/${each.slug}` === folder)!;
       const yuanban = yuanbanOf(folder);
@@ -71,6 +81,14 @@ describe('原版: the printed pages of an imported PDF or scan', () => {
       }
     }
   }, 120_000);
+
+  it('keeps the regions of a page that lay on its side on the upright page, with the turn it needed, and shows it upright', async () => {
+    const yuanban = yuanbanOf(imported[1]!);
+    expect(yuanban.pages.map((page) => page.turn)).toEqual([90, 0]);
+    expect(yuanban.pages[0]!.height).toBeGreaterThan(yuanban.pages[0]!.width);
+    const shown = await sharp(path.join(copy.dist, imported[1]!, 'yuanban', '1-720w.webp')).metadata();
+    expect(shown.height / shown.width).toBeCloseTo(yuanban.pages[0]!.height / yuanban.pages[0]!.width, 2);
+  });
 
   it('shows each page as an image with every region a link named by its article, reached by keyboard', async () => {
     const page = browser.page;
@@ -99,7 +117,7 @@ describe('原版: the printed pages of an imported PDF or scan', () => {
       if (yuanban.pages.length > 1) expect(await images.nth(1).getAttribute('loading')).toBe('lazy');
       expect(await images.first().getAttribute('srcset')).toMatch(/1-720w\.webp 720w, .*1-1440w\.webp 1440w$/);
       expect(await page.locator('a.yuanban-full').count()).toBe(yuanban.pages.length);
-      for (const name of ['1.webp', '1-720w.webp', '1-1440w.webp'])
+      for (const name of ['1.webp', '1-720w.webp', '1-1440w.webp', '1-720w.avif'])
         expect(existsSync(path.join(copy.dist, folder, 'yuanban', name))).toBe(true);
     }
     // Tab from the page list reaches the first region, and Enter follows it.

@@ -48,7 +48,16 @@ describe('the 原版 file', () => {
     expect(
       articlePages({ regions: [...yuanban.regions, { ...yuanban.regions[0]!, page: 3 }, { ...yuanban.regions[0]!, page: 2 }] }, 'a1'),
     ).toEqual([1, 2, 3]);
-    expect(pageImageNames(2)).toEqual(['1-720w.webp', '1-1440w.webp', '1.webp', '2-720w.webp', '2-1440w.webp', '2.webp']);
+    expect(pageImageNames(2)).toEqual([
+      '1-720w.avif',
+      '1-720w.webp',
+      '1-1440w.webp',
+      '1.webp',
+      '2-720w.avif',
+      '2-720w.webp',
+      '2-1440w.webp',
+      '2.webp',
+    ]);
   });
 });
 

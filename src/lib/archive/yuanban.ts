@@ -65,19 +65,28 @@ export function yuanbanText(yuanban: Yuanban): string {
 `;
 }
 
-/** The widths the 原版 page's images are made at: twice the page's width on a phone and on a desktop. */
+/** The widths the 原版 page's images are made at (WebP): twice the page's width on a phone and on a desktop. */
 export const PAGE_IMAGE_WIDTHS = [720, 1440] as const;
+/**
+ * What a phone is sent: this width only, twice what it shows whatever its screen's density, and as
+ * AVIF where it reads it (a dense page of text in about 75 KB rather than WebP's 100): the pages a
+ * phone loads at once — the first, and the next two its browser fetches ahead — stay within 300 KB.
+ */
+export const PHONE_IMAGE_WIDTH = 720;
+/** The widest screen that is sent the phone's image: 48rem, where the page is shown at its full 45rem. */
+export const PHONE_MEDIA = '(max-width: 47.99rem)';
 /** The 原版 page's folder below its issue's: <issue URL>yuanban/. */
 export const YUANBAN_PATH = 'yuanban';
 
-/** The file name of a printed page's image: at one of PAGE_IMAGE_WIDTHS, or (no width) at the original's full resolution. */
-export function pageImageName(page: number, width?: number): string {
-  return width === undefined ? `${page}.webp` : `${page}-${width}w.webp`;
+/** The file name of a printed page's image: at a width (WebP, or AVIF), or (no width) at the original's full resolution. */
+export function pageImageName(page: number, width?: number, format: 'webp' | 'avif' = 'webp'): string {
+  return width === undefined ? `${page}.webp` : `${page}-${width}w.${format}`;
 }
 
-/** Every image file of a 原版 of `pages` pages: each page at each width, and at full resolution. */
+/** Every image file of a 原版 of `pages` pages: each page at each width, the phone's as AVIF too, and at full resolution. */
 export function pageImageNames(pages: number): string[] {
   return Array.from({ length: pages }, (_, index) => [
+    pageImageName(index + 1, PHONE_IMAGE_WIDTH, 'avif'),
     ...PAGE_IMAGE_WIDTHS.map((width) => pageImageName(index + 1, width)),
     pageImageName(index + 1),
   ]).flat();

@@ -28,6 +28,7 @@ const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.gif': 'image/gif',
 };
 
@@ -40,7 +41,7 @@ export function devFile(url: string, folders: DevFolders): { file: string; type:
   const type = TYPES[path.extname(rest).toLowerCase()] ?? 'application/octet-stream';
   if (rest.startsWith('pagefind/')) return { file: path.join(folders.out, rest), type };
   // <series>/<year>/<issue>/yuanban/<page image>: made by the build from the original.
-  if (/^[a-z][a-z0-9-]*\/\d{4}\/[^/]+\/yuanban\/\d+(-\d+w)?\.webp$/i.test(rest)) return { file: path.join(folders.out, rest), type };
+  if (/^[a-z][a-z0-9-]*\/\d{4}\/[^/]+\/yuanban\/\d+(-\d+w)?\.(webp|avif)$/i.test(rest)) return { file: path.join(folders.out, rest), type };
   // <series>/<year>/<issue>/<file>: a photo or the original beside an issue.
   if (/^[a-z][a-z0-9-]*\/\d{4}\/[^/]+\/[^/]+\.[a-z0-9]+$/i.test(rest) && !rest.endsWith('.md')) {
     return { file: path.join(folders.content, rest), type };

@@ -28,7 +28,8 @@ import { readFactCache, writeFactCache } from '../src/lib/build/fact-cache.ts';
 import { checkLinks, readBuiltSite, type BuiltSite } from '../src/lib/build/link-check.ts';
 import { isPublished } from '../src/lib/build/publish.ts';
 import { publishAssets } from '../src/lib/build/publish-assets.ts';
-import { StaleYuanbanError } from '../src/lib/build/page-images.ts';
+import { makePageImages, pageImagesMade, StaleYuanbanError } from '../src/lib/build/page-images.ts';
+import { YUANBAN_ORIGINAL } from '../src/schemas/yuanban.ts';
 import { compareLedger, LEDGER_FILE, pagePath, readLedger, writeLedger } from '../src/lib/build/url-ledger.ts';
 import { indexShards, MAX_SHARD, shardRecords, shardsToWrite, type ShardSummary } from '../src/lib/search/shards.ts';
 import { articleRecordSources } from '../src/lib/search/records.ts';
@@ -153,9 +154,29 @@ function startIndexing(): { summary: () => Promise<ShardSummary>; beside: boolea
   summary.catch(() => undefined);
   return { summary: () => summary, beside: true };
 }
+/** Printed pages whose images a build may make beside Astro (each page holds ~0.1 GB while it is made, and takes a second). */
+const PAGE_IMAGES_BESIDE_ASTRO = 40;
+
+/**
+ * Starts making the printed pages' images the cache lacks (a newly imported issue's) at once, beside
+ * Astro, when they are few; a clean build of a large archive makes them in their own step instead.
+ */
+function startPageImages(): Promise<number> | undefined {
+  const originals = archive.issues
+    .filter((issue) => isPublished(issue) && issue.yuanban && !pageImagesMade(issue.yuanban, caches.pageImages))
+    .map((issue) => ({
+      original: path.join(contentDir(), issue.series.slug, String(issue.year), issue.slug, YUANBAN_ORIGINAL),
+      yuanban: issue.yuanban!,
+    }));
+  const pages = originals.reduce((sum, { yuanban }) => sum + yuanban.pages.length, 0);
+  if (!pages || pages > PAGE_IMAGES_BESIDE_ASTRO) return undefined;
+  return makePageImages(originals, caches.pageImages);
+}
 let indexing: ReturnType<typeof startIndexing> | undefined;
+let pageImagesBeside: Promise<number> | undefined;
 await step('astro build', async () => {
   indexing = startIndexing();
+  pageImagesBeside = startPageImages();
   const child = spawn('astro', ['build', ...(force ? ['--force'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // Astro's loaders read the content check's results just written instead of checking every file again.
@@ -186,6 +207,8 @@ await step('astro build', async () => {
   return status === 0 ? true : FAILED;
 });
 await step('photos and originals', async () => {
+  const madeBeside = await pageImagesBeside;
+  if (madeBeside) console.log(`photos and originals: images of ${madeBeside} printed originals made while Astro rendered`);
   // The archive read by the content check is used again here, not read a third time.
   const published = await publishAssets(archive, contentDir(), staging, caches.pageImages).catch((error: unknown): typeof FAILED => {
     if (!(error instanceof StaleYuanbanError)) throw error;

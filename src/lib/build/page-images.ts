@@ -38,13 +38,35 @@ export class StaleYuanbanError extends Error {
   }
 }
 
+/** True when the page images of a 原版 are in the cache already. */
+export function pageImagesMade(yuanban: Pick<Yuanban, 'digest'>, cache: string): boolean {
+  return existsSync(path.join(cache, IMAGE_SET, yuanban.digest, DONE));
+}
+
+/**
+ * Makes the page images missing from the cache, one original after another, while other work goes on
+ * (Astro rendering). Never fails: an original that cannot be made is met again where its images are
+ * published, which says why.
+ */
+export async function makePageImages(originals: readonly { original: string; yuanban: Yuanban }[], cache: string): Promise<number> {
+  let made = 0;
+  for (const { original, yuanban } of originals) {
+    if (pageImagesMade(yuanban, cache)) continue;
+    await pageImages(original, yuanban, cache).then(
+      () => made++,
+      () => undefined,
+    );
+  }
+  return made;
+}
+
 /**
  * The cache folder holding the page images of `original` (whose 原版 file is `yuanban`), made now
  * if it is not there yet. Throws StaleYuanbanError when the original is not the one the regions were found on.
  */
 export async function pageImages(original: string, yuanban: Yuanban, cache: string): Promise<string> {
   const folder = path.join(cache, IMAGE_SET, yuanban.digest);
-  if (existsSync(path.join(folder, DONE))) return folder;
+  if (pageImagesMade(yuanban, cache)) return folder;
   const data = new Uint8Array(await readFile(original));
   const digest = createHash('sha256').update(data).digest('hex');
   if (digest !== yuanban.digest) throw new StaleYuanbanError(original, 'its SHA-256 differs');

@@ -158,10 +158,11 @@ function startIndexing(): { summary: () => Promise<ShardSummary>; beside: boolea
 const PAGE_IMAGES_BESIDE_ASTRO = 40;
 
 /**
- * Starts making the printed pages' images the cache lacks (a newly imported issue's) at once, beside
- * Astro, when they are few; a clean build of a large archive makes them in their own step instead.
+ * Makes the printed pages' images the cache lacks (a newly imported issue's): at once, beside Astro,
+ * when they are few; when Astro is done, two originals at a time, when they are many (a clean build of
+ * a large archive), within its memory.
  */
-function startPageImages(): Promise<number> | undefined {
+function startPageImages(): { beside: boolean; made: () => Promise<number> } {
   const originals = archive.issues
     .filter((issue) => isPublished(issue) && issue.yuanban && !pageImagesMade(issue.yuanban, caches.pageImages))
     .map((issue) => ({
@@ -169,14 +170,15 @@ function startPageImages(): Promise<number> | undefined {
       yuanban: issue.yuanban!,
     }));
   const pages = originals.reduce((sum, { yuanban }) => sum + yuanban.pages.length, 0);
-  if (!pages || pages > PAGE_IMAGES_BESIDE_ASTRO) return undefined;
-  return makePageImages(originals, caches.pageImages);
+  if (pages > PAGE_IMAGES_BESIDE_ASTRO) return { beside: false, made: () => makePageImages(originals, caches.pageImages, 2) };
+  const made = makePageImages(originals, caches.pageImages);
+  return { beside: true, made: () => made };
 }
 let indexing: ReturnType<typeof startIndexing> | undefined;
-let pageImagesBeside: Promise<number> | undefined;
+let pageImagesMaking: ReturnType<typeof startPageImages> | undefined;
 await step('astro build', async () => {
   indexing = startIndexing();
-  pageImagesBeside = startPageImages();
+  pageImagesMaking = startPageImages();
   const child = spawn('astro', ['build', ...(force ? ['--force'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // Astro's loaders read the content check's results just written instead of checking every file again.
@@ -207,8 +209,12 @@ await step('astro build', async () => {
   return status === 0 ? true : FAILED;
 });
 await step('photos and originals', async () => {
-  const madeBeside = await pageImagesBeside;
-  if (madeBeside) console.log(`photos and originals: images of ${madeBeside} printed originals made while Astro rendered`);
+  const made = await pageImagesMaking!.made();
+  if (made) {
+    console.log(
+      `photos and originals: images of ${made} printed originals made${pageImagesMaking!.beside ? ' while Astro rendered' : ', two at a time'}`,
+    );
+  }
   // The archive read by the content check is used again here, not read a third time.
   const published = await publishAssets(archive, contentDir(), staging, caches.pageImages).catch((error: unknown): typeof FAILED => {
     if (!(error instanceof StaleYuanbanError)) throw error;

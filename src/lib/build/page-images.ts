@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import type { Yuanban } from '../../schemas/yuanban.ts';
 import { PAGE_IMAGE_WIDTHS, PHONE_IMAGE_WIDTH, pageImageName } from '../archive/yuanban.ts';
 import { pdfPageImages } from '../import/ocr/pages.ts';
+import { eachAtMost } from '../concurrency.ts';
 
 /** The widest full-resolution image: A4 at 300 dpi. */
 const FULL_WIDTH = 2480;
@@ -44,19 +45,26 @@ export function pageImagesMade(yuanban: Pick<Yuanban, 'digest'>, cache: string):
 }
 
 /**
- * Makes the page images missing from the cache, one original after another, while other work goes on
- * (Astro rendering). Never fails: an original that cannot be made is met again where its images are
- * published, which says why.
+ * Makes the page images missing from the cache, `width` originals at a time (one renders while the
+ * other's images are encoded). Never fails: an original that cannot be made is met again where its
+ * images are published, which says why.
  */
-export async function makePageImages(originals: readonly { original: string; yuanban: Yuanban }[], cache: string): Promise<number> {
+export async function makePageImages(
+  originals: readonly { original: string; yuanban: Yuanban }[],
+  cache: string,
+  width = 1,
+): Promise<number> {
   let made = 0;
-  for (const { original, yuanban } of originals) {
-    if (pageImagesMade(yuanban, cache)) continue;
-    await pageImages(original, yuanban, cache).then(
-      () => made++,
-      () => undefined,
-    );
-  }
+  await eachAtMost(
+    originals.filter(({ yuanban }) => !pageImagesMade(yuanban, cache)),
+    width,
+    async ({ original, yuanban }) => {
+      await pageImages(original, yuanban, cache).then(
+        () => made++,
+        () => undefined,
+      );
+    },
+  );
   return made;
 }
 

@@ -5,14 +5,13 @@
  * — pages a browser and the build treat as any other, quick to render — and the regions found by the
  * same code the importer uses (makeYuanban), so the archive holds 原版 pages as a real one would.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { ContentFile } from '../../src/lib/archive/check.ts';
 import { parseIssueFile } from '../../src/lib/archive/issue-file.ts';
-import type { PrintedPage } from '../../src/lib/archive/regions.ts';
-import { makeYuanban, printedArticles, yuanbanText } from '../../src/lib/archive/yuanban.ts';
+import type { ArticleText, PrintedPage } from '../../src/lib/archive/regions.ts';
+import { makeYuanban, originalDigest, printedArticles, yuanbanText } from '../../src/lib/archive/yuanban.ts';
 import { YUANBAN_FILE, YUANBAN_ORIGINAL } from '../../src/schemas/yuanban.ts';
 
 /** One issue in this many comes with its printed original in the benchmarks' archives: an archive where some issues came as PDFs. */
@@ -26,15 +25,14 @@ const PITCH = 19;
 const SIZE = 13.5;
 
 /** The issue's lines as printed, each with its type: masthead, title, text, closing block. */
-function printedLines(text: string): { text: string; title: boolean }[] {
-  const { sections } = parseIssueFile(text, 'corpus');
+function printedLines(articles: readonly ArticleText[]): { text: string; title: boolean }[] {
   const lines: { text: string; title: boolean }[] = [
     { text: '内部资料注意保存', title: false },
     { text: '简报', title: true },
   ];
   const wrap = (paragraph: string) =>
     [...paragraph].reduce<string[]>((rows, char, i) => (i % PER_LINE ? ((rows[rows.length - 1] += char), rows) : [...rows, char]), []);
-  for (const article of printedArticles({ sections })) {
+  for (const article of articles) {
     if (article.title) lines.push({ text: article.title, title: true });
     for (const paragraph of article.text.split('\n')) lines.push(...wrap(paragraph).map((row) => ({ text: row, title: false })));
   }
@@ -44,7 +42,8 @@ function printedLines(text: string): { text: string; title: boolean }[] {
 
 /** An issue's original PDF and its 原版 file. */
 export async function printedOriginal(issueText: string): Promise<{ pdf: Uint8Array; yuanban: string }> {
-  const lines = printedLines(issueText);
+  const articles = printedArticles(parseIssueFile(issueText, 'corpus'));
+  const lines = printedLines(articles);
   const pages: PrintedPage[] = [];
   const pdf = await PDFDocument.create();
   // The file is the same for the same issue: no dates of its making inside.
@@ -71,9 +70,7 @@ export async function printedOriginal(issueText: string): Promise<{ pdf: Uint8Ar
       });
   });
   const data = await pdf.save({ useObjectStreams: false });
-  const digest = createHash('sha256').update(data).digest('hex');
-  const { sections } = parseIssueFile(issueText, 'corpus');
-  return { pdf: data, yuanban: yuanbanText(makeYuanban(pages, printedArticles({ sections }), digest)) };
+  return { pdf: data, yuanban: yuanbanText(makeYuanban(pages, articles, originalDigest(data))) };
 }
 
 /** The issue files of a generated archive that get a printed original: every `every`-th, in file order. */

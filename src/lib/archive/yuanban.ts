@@ -3,6 +3,7 @@
  * them, found by the articles' text (regions.ts) — made by the importer from the original it read,
  * and by `npm run yuanban` for issues imported before.
  */
+import { createHash } from 'node:crypto';
 import type { Yuanban } from '../../schemas/yuanban.ts';
 import type { ArchiveIssue } from './check.ts';
 import { articleRegions, type ArticleText, type PrintedPage } from './regions.ts';
@@ -25,6 +26,11 @@ export function printedArticles(issue: Pick<ArchiveIssue, 'sections'>): ArticleT
         .replace(IMAGE, ''),
     })),
   );
+}
+
+/** The digest a 原版 file names its original by (SHA-256, hex): page images are made from that file only. */
+export function originalDigest(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Fractions are kept to a ten-thousandth of the page: a twentieth of a millimetre on A4. */

@@ -6,13 +6,12 @@
  * into a cache folder named by the original's digest — made once, whatever the build or the output
  * folder — and are published from there; they are never content files, nor an article's photos.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Yuanban } from '../../schemas/yuanban.ts';
-import { PAGE_IMAGE_WIDTHS, PHONE_IMAGE_WIDTH, pageImageName } from '../archive/yuanban.ts';
+import { originalDigest, PAGE_IMAGE_WIDTHS, PHONE_IMAGE_WIDTH, pageImageName } from '../archive/yuanban.ts';
 import { pdfPageImages } from '../import/ocr/pages.ts';
 import { eachAtMost } from '../concurrency.ts';
 
@@ -76,8 +75,7 @@ export async function pageImages(original: string, yuanban: Yuanban, cache: stri
   const folder = path.join(cache, IMAGE_SET, yuanban.digest);
   if (pageImagesMade(yuanban, cache)) return folder;
   const data = new Uint8Array(await readFile(original));
-  const digest = createHash('sha256').update(data).digest('hex');
-  if (digest !== yuanban.digest) throw new StaleYuanbanError(original, 'its SHA-256 differs');
+  if (originalDigest(data) !== yuanban.digest) throw new StaleYuanbanError(original, 'its SHA-256 differs');
   const rendered = await pdfPageImages(data);
   if (rendered.length !== yuanban.pages.length) {
     throw new StaleYuanbanError(original, `it has ${rendered.length} pages, the 原版 file ${yuanban.pages.length}`);

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ArchiveIssue, ContentFile } from '../archive/check.ts';
-import { makeYuanban, printedArticles, yuanbanText } from '../archive/yuanban.ts';
+import { makeYuanban, originalDigest, printedArticles, yuanbanText } from '../archive/yuanban.ts';
 import { YUANBAN_FILE, YUANBAN_ORIGINAL } from '../../schemas/yuanban.ts';
 import { checkPlanned, recordPlanned, type ImportTarget } from './import-target.ts';
 import { articleTitle } from '../archive/articles.ts';
@@ -68,8 +67,7 @@ function plannedYuanban(
 ): string | undefined {
   if (!source.printed?.length || `original${source.original.extension}` !== YUANBAN_ORIGINAL) return undefined;
   const articles = printedArticles(issue);
-  const digest = createHash('sha256').update(source.original.data).digest('hex');
-  const yuanban = makeYuanban(source.printed, articles, digest);
+  const yuanban = makeYuanban(source.printed, articles, originalDigest(source.original.data));
   const placed = articles.length - yuanban.unplaced.length;
   decisions.push(
     `placed ${placed} of ${articles.length} articles on the ${yuanban.pages.length} printed page${yuanban.pages.length > 1 ? 's' : ''} for the 原版 page (${shown})`,

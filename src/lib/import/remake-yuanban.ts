@@ -4,12 +4,11 @@
  * corrected after it was imported still finds its place. An issue whose file is valid and made from
  * the original there is left as it is: a run that stops part-way resumes where it stopped.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkArchive, type ArchiveIssue } from '../archive/check.ts';
 import { readContentFiles } from '../archive/content-dir.ts';
-import { makeYuanban, printedArticles, yuanbanText } from '../archive/yuanban.ts';
+import { makeYuanban, originalDigest, printedArticles, yuanbanText } from '../archive/yuanban.ts';
 import { YUANBAN_FILE, YUANBAN_ORIGINAL } from '../../schemas/yuanban.ts';
 import type { PageProgress } from './ocr/index.ts';
 import { originalPrintedPages } from './printed-pages.ts';
@@ -60,7 +59,7 @@ export async function remakeYuanban(task: YuanbanTask, options: { force: boolean
   const shown = path.relative(process.cwd(), file);
   try {
     const original = new Uint8Array(await readFile(path.join(task.folder, YUANBAN_ORIGINAL)));
-    const digest = createHash('sha256').update(original).digest('hex');
+    const digest = originalDigest(original);
     if (!options.force && task.madeFrom === digest) return { file: shown, made: false };
     const { pages, read } = await originalPrintedPages(original, options.onPage);
     const articles = printedArticles(task.issue);

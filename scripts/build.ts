@@ -29,6 +29,7 @@ import { checkLinks, readBuiltSite, type BuiltSite } from '../src/lib/build/link
 import { isPublished } from '../src/lib/build/publish.ts';
 import { publishAssets } from '../src/lib/build/publish-assets.ts';
 import { makePageImages, pageImagesMade, StaleYuanbanError } from '../src/lib/build/page-images.ts';
+import { issueFolder } from '../src/lib/archive/content-assets.ts';
 import { YUANBAN_ORIGINAL } from '../src/schemas/yuanban.ts';
 import { compareLedger, LEDGER_FILE, pagePath, readLedger, writeLedger } from '../src/lib/build/url-ledger.ts';
 import { indexShards, MAX_SHARD, shardRecords, shardsToWrite, type ShardSummary } from '../src/lib/search/shards.ts';
@@ -166,7 +167,7 @@ function startPageImages(): { beside: boolean; made: () => Promise<number> } {
   const originals = archive.issues
     .filter((issue) => isPublished(issue) && issue.yuanban && !pageImagesMade(issue.yuanban, caches.pageImages))
     .map((issue) => ({
-      original: path.join(contentDir(), issue.series.slug, String(issue.year), issue.slug, YUANBAN_ORIGINAL),
+      original: path.join(contentDir(), issueFolder(issue), YUANBAN_ORIGINAL),
       yuanban: issue.yuanban!,
     }));
   const pages = originals.reduce((sum, { yuanban }) => sum + yuanban.pages.length, 0);

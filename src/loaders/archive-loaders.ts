@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { issueArticleSources, issueEntry } from '../lib/archive/articles.ts';
 import type { Archive } from '../lib/archive/check.ts';
+import { issueFolder } from '../lib/archive/content-assets.ts';
 import { contentDir, loadArchive } from '../lib/archive/content-dir.ts';
 import { ContentError } from '../lib/archive/problems.ts';
 import { isPublished } from '../lib/build/publish.ts';
@@ -136,7 +137,7 @@ export function issueLoader(): Loader {
 export function articleLoader(): Loader {
   return archiveLoader('jianbao-articles', (archive, context) =>
     archive.issues.flatMap((issue) => {
-      const folder = path.join(contentDir(), issue.series.slug, String(issue.year), issue.slug);
+      const folder = path.join(contentDir(), issueFolder(issue));
       const files = issue.assets.map((asset) => path.join(folder, asset));
       return issueArticleSources(issue, context.config.base).map((source) => ({
         id: source.entryId,

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Archive } from '../archive/check.ts';
+import { issueFolder } from '../archive/content-assets.ts';
 import { variantName, variantWidths, VARIANT_SOURCE } from './image-variants.ts';
 import { isPublished } from './publish.ts';
 import { settle, upToDate } from './stamped-file.ts';
@@ -29,7 +30,7 @@ export async function publishAssets(
   let pages = 0;
   const files: string[] = [];
   for (const issue of archive.issues.filter(isPublished)) {
-    const relative = path.join(issue.series.slug, String(issue.year), issue.slug);
+    const relative = issueFolder(issue);
     const from = path.join(content, relative);
     if (!(await stat(from).catch(() => undefined))?.isDirectory()) continue;
     const to = path.join(site, relative);

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkArchive, type ArchiveIssue } from '../archive/check.ts';
 import { readContentFiles } from '../archive/content-dir.ts';
+import { issueFolder } from '../archive/content-assets.ts';
 import { makeYuanban, originalDigest, printedArticles, yuanbanText } from '../archive/yuanban.ts';
 import { YUANBAN_FILE, YUANBAN_ORIGINAL } from '../../schemas/yuanban.ts';
 import type { PageProgress } from './ocr/index.ts';
@@ -48,7 +49,7 @@ export async function yuanbanTasks(dir: string, only: readonly string[] = []): P
     .filter((issue) => issue.assets.includes(YUANBAN_ORIGINAL) && within(issue.file))
     .map((issue) => {
       const madeFrom = valid.get(issue.file);
-      return { issue, folder: path.join(dir, issue.series.slug, String(issue.year), issue.slug), ...(madeFrom && { madeFrom }) };
+      return { issue, folder: path.join(dir, issueFolder(issue)), ...(madeFrom && { madeFrom }) };
     });
   return { tasks, problems: archive.problems.length };
 }
